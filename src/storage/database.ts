@@ -1,0 +1,89 @@
+/**
+ * Persists self-reviews in the browser's IndexedDB database "tu-soi-tu-sua" (this device only).
+ * Database structure has its own version ladder here; record shapes migrate in src/domain.
+ */
+import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { summarise, type ReviewSummary } from '../domain/review-model';
+import { restoreReview } from '../domain/review-migrations';
+
+// Persisted names: never rename. Renaming one silently orphans every member's private data.
+/** IndexedDB database name. */
+export const DATABASE_NAME = 'tu-soi-tu-sua';
+/** Full review records, key = review id. */
+export const REVIEWS_STORE = 'reviews';
+/** Small summaries for the review list, key = review id (added in database version 2). */
+export const SUMMARIES_STORE = 'summaries';
+/** Device settings such as the last backup time, out-of-line keys (added in database version 2). */
+export const SETTINGS_STORE = 'settings';
+/** Index of summaries by last change. */
+export const BY_UPDATED_INDEX = 'by-updated';
+
+/** Current database structure version. Append a step to `upgradeSteps`, never edit one. */
+export const DATABASE_VERSION = 2;
+
+export interface ReviewDatabase extends DBSchema {
+  reviews: { key: string; value: unknown };
+  summaries: { key: string; value: ReviewSummary; indexes: { 'by-updated': string } };
+  settings: { key: string; value: unknown };
+}
+
+type UpgradeTransaction = Parameters<NonNullable<Parameters<typeof openDB<ReviewDatabase>>[2]>['upgrade']>[3];
+
+/** Structure steps; index i upgrades version i to i+1. Each runs inside the versionchange transaction. */
+const upgradeSteps: readonly ((db: IDBPDatabase<ReviewDatabase>, tx: UpgradeTransaction) => Promise<void> | void)[] = [
+  // 0 → 1: the first release kept only full records.
+  (db) => {
+    db.createObjectStore(REVIEWS_STORE, { keyPath: 'id' });
+  },
+  // 1 → 2: summaries for a fast list, and a settings store. Summaries are rebuilt from the records.
+  async (db, tx) => {
+    const summaries = db.createObjectStore(SUMMARIES_STORE, { keyPath: 'id' });
+    summaries.createIndex(BY_UPDATED_INDEX, 'updatedAt');
+    db.createObjectStore(SETTINGS_STORE);
+    let cursor = await tx.objectStore(REVIEWS_STORE).openCursor();
+    while (cursor) {
+      try {
+        await tx.objectStore(SUMMARIES_STORE).put(summarise(restoreReview(cursor.value)));
+      } catch {
+        // An unreadable record keeps its data; it simply has no summary until it is repaired.
+      }
+      cursor = await cursor.continue();
+    }
+  },
+];
+
+export interface OpenOptions {
+  /** Another tab needs a newer structure: we must close so it can upgrade. */
+  onVersionChange?: () => void;
+  /** The browser closed the connection abnormally (e.g. iOS "connection lost"). */
+  onTerminated?: () => void;
+  /** Our upgrade waits for another tab that still has the old version open. */
+  onBlocked?: () => void;
+  /** Version to open (tests open older versions). */
+  version?: number;
+}
+
+export async function openReviewDatabase(options: OpenOptions = {}): Promise<IDBPDatabase<ReviewDatabase>> {
+  const version = options.version ?? DATABASE_VERSION;
+  const open = () =>
+    openDB<ReviewDatabase>(DATABASE_NAME, version, {
+      async upgrade(db, oldVersion, newVersion, tx) {
+        for (let step = oldVersion; step < (newVersion ?? version); step += 1) {
+          await upgradeSteps[step]?.(db, tx);
+        }
+      },
+      blocked() {
+        options.onBlocked?.();
+      },
+      blocking(_current, _next, event) {
+        // Close so the other tab's upgrade can proceed; this tab will be asked to reload.
+        (event.target as IDBDatabase).close();
+        options.onVersionChange?.();
+      },
+      terminated() {
+        options.onTerminated?.();
+      },
+    });
+  const db: IDBPDatabase<ReviewDatabase> = await open();
+  return db;
+}

@@ -1,0 +1,59 @@
+/** The storage interface the self-review UI receives; implementations: IndexedDB and in-memory. */
+import type { ReviewSummary } from '../domain/review-model';
+import type { Review } from '../domain/review-schema';
+
+/** Another tab (or this one) changed or deleted a review. `revision` is null after a delete. */
+export interface ReviewChange {
+  readonly id: string;
+  readonly revision: number | null;
+}
+
+export interface ReviewStore {
+  /** "indexeddb" keeps data on the device; "memory" loses it when the page closes. */
+  readonly kind: 'indexeddb' | 'memory';
+  /** Summaries of every review, most recently changed first. */
+  list(): Promise<ReviewSummary[]>;
+  /** One review, migrated and validated; undefined when absent. Throws ReviewFormatError when unreadable. */
+  get(id: string): Promise<Review | undefined>;
+  /** Stores a new review (revision 0). */
+  create(review: Review): Promise<Review>;
+  /**
+   * Saves a review whose stored revision must still be `review.revision`; returns the stored
+   * record with the next revision. Throws ReviewConflictError when someone else saved first.
+   */
+  save(review: Review): Promise<Review>;
+  /** Deletes a review; no error when it is already gone. */
+  delete(id: string): Promise<void>;
+  /** Calls the listener when another tab changes a review. Returns an unsubscribe function. */
+  onExternalChange(listener: (change: ReviewChange) => void): () => void;
+  /** Releases the connection. */
+  close(): void;
+}
+
+/** Another tab saved the same review after we loaded it: we refuse to overwrite its work. */
+export class ReviewConflictError extends Error {
+  constructor(readonly id: string) {
+    super('Bản tự soi này vừa được sửa ở một thẻ hoặc cửa sổ khác.');
+    this.name = 'ReviewConflictError';
+  }
+}
+
+/** Storage failed (quota, disk, browser policy); the message is shown to the member. */
+export class StorageWriteError extends Error {
+  constructor(
+    message: string,
+    readonly cause?: unknown,
+  ) {
+    super(message);
+    this.name = 'StorageWriteError';
+  }
+}
+
+/** Turns a DOMException from IndexedDB into a message a member can act on. */
+export function describeStorageFailure(error: unknown): string {
+  const name = error instanceof Error || (typeof DOMException !== 'undefined' && error instanceof DOMException) ? error.name : '';
+  if (name === 'QuotaExceededError') {
+    return 'Bộ nhớ của trình duyệt đã đầy nên chưa lưu được. Hãy giải phóng dung lượng máy hoặc lưu bản sao ra tệp.';
+  }
+  return 'Trình duyệt không lưu được thay đổi vừa rồi. Hãy giữ trang mở và lưu bản sao ra tệp.';
+}
