@@ -3,7 +3,7 @@
  * one. Each step is pure and has a frozen fixture in test/fixtures/reviews/ and a test.
  * (The IndexedDB structure has its own version ladder in src/storage/database.ts.)
  */
-import { REVIEW_SHAPE_VERSION, reviewSchema, type Review } from './review-schema';
+import { checkReview, REVIEW_SHAPE_VERSION, type Review } from './review-schema';
 import { normalizeJson, UnsafeDataError } from './text';
 
 type Json = Record<string, unknown>;
@@ -114,11 +114,7 @@ export function restoreReview(raw: unknown): Review {
   }
   if (version < 1) throw new ReviewFormatError('Phiên bản của bản tự soi không hợp lệ.');
   for (const step of reviewMigrations.slice(version - 1)) record = step.migrate(record);
-  const parsed = reviewSchema.safeParse(record);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    const where = issue ? issue.path.join('.') : '';
-    throw new ReviewFormatError('Bản tự soi bị hỏng hoặc sai định dạng.', `${where}: ${issue?.message ?? ''}`);
-  }
-  return parsed.data;
+  const checked = checkReview(record);
+  if (!checked.ok) throw new ReviewFormatError('Bản tự soi bị hỏng hoặc sai định dạng.', `${checked.where}: ${checked.message}`);
+  return checked.review;
 }

@@ -1,9 +1,10 @@
 /**
  * Shape of a self-review record (stored shape version 2). Parsed from `unknown` at every boundary
  * (IndexedDB, imported files) after the migrations in review-migrations.ts have run.
- * Uses zod/mini to keep the self-review page's first-load JavaScript small.
+ * Uses Valibot (not zod, which the build-time content schemas use) because it adds about 2 KB
+ * instead of 9 KB to the self-review page's first-load JavaScript (budget 25 KB gzip).
  */
-import * as z from 'zod/mini';
+import * as v from 'valibot';
 
 /** Current version of the record shape. Bump only together with a new step in review-migrations.ts. */
 export const REVIEW_SHAPE_VERSION = 2;
@@ -11,10 +12,11 @@ export const REVIEW_SHAPE_VERSION = 2;
 /** Longest text kept in one field; longer input is refused rather than silently cut. */
 export const MAX_TEXT_LENGTH = 20_000;
 
-const text = () => z.string().check(z.maxLength(MAX_TEXT_LENGTH));
-const id = () => z.string().check(z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/));
+const text = () => v.pipe(v.string(), v.maxLength(MAX_TEXT_LENGTH));
+const id = () => v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/));
 /** A calendar date "YYYY-MM-DD", or "" when not set. */
-const optionalDay = () => z.union([z.literal(''), z.iso.date()]);
+const day = () => v.pipe(v.string(), v.isoDate());
+const optionalDay = () => v.union([v.literal(''), day()]);
 
 /**
  * How the member sees themself against one manifestation. Keys are persisted: never rename.
@@ -27,9 +29,9 @@ export type Assessment = (typeof assessmentLevels)[number];
 export const actionStatuses = ['not-started', 'in-progress', 'done'] as const;
 export type ActionStatus = (typeof actionStatuses)[number];
 
-export const answerSchema = z.strictObject({
+export const answerSchema = v.strictObject({
   /** The member's own assessment for this item. */
-  assessment: z.enum(assessmentLevels),
+  assessment: v.picklist(assessmentLevels),
   /** What the member observed in themself (concrete facts). */
   observed: text(),
   /** Subjective causes (from oneself). */
@@ -38,22 +40,22 @@ export const answerSchema = z.strictObject({
   causesObjective: text(),
 });
 
-export const checkInSchema = z.strictObject({
+export const checkInSchema = v.strictObject({
   /** Stable id of the check-in. */
   id: id(),
   /** Day of the check-in. */
-  date: z.iso.date(),
+  date: day(),
   /** Status of the action on that day. */
-  status: z.enum(actionStatuses),
+  status: v.picklist(actionStatuses),
   /** What was done or is blocking. */
   note: text(),
 });
 
-export const actionSchema = z.strictObject({
+export const actionSchema = v.strictObject({
   /** Stable id of the action. */
   id: id(),
   /** Checklist item this action remedies, or "" for a general action. */
-  itemId: z.union([z.literal(''), id()]),
+  itemId: v.union([v.literal(''), id()]),
   /** What will be done. */
   what: text(),
   /** Deadline, or "" when not set. */
@@ -63,12 +65,12 @@ export const actionSchema = z.strictObject({
   /** Who follows it up (e.g. "Bí thư chi bộ"). */
   followUpBy: text(),
   /** Current status. */
-  status: z.enum(actionStatuses),
+  status: v.picklist(actionStatuses),
   /** Dated monthly follow-ups, oldest first. */
-  checkIns: z.array(checkInSchema).check(z.maxLength(500)),
+  checkIns: v.pipe(v.array(checkInSchema), v.maxLength(500)),
 });
 
-export const memberSchema = z.strictObject({
+export const memberSchema = v.strictObject({
   /** Full name (optional). */
   name: text(),
   /** Party branch ("Chi bộ …"). */
@@ -81,35 +83,49 @@ export const memberSchema = z.strictObject({
   place: text(),
 });
 
-export const reviewSchema = z.strictObject({
+export const reviewSchema = v.strictObject({
   /** Version of this record shape (see REVIEW_SHAPE_VERSION). */
-  shapeVersion: z.literal(REVIEW_SHAPE_VERSION),
+  shapeVersion: v.literal(REVIEW_SHAPE_VERSION),
   /** Stable id of the review. */
   id: id(),
   /** Id of the checklist (content/checklists file name) the review was made against. */
   checklistId: id(),
   /** Period the review covers ("6 tháng đầu năm 2022", "Cuối năm 2022", or free text). */
-  period: z.string().check(z.minLength(1), z.maxLength(200)),
+  period: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
   /** When the review was created (ISO date-time). */
-  createdAt: z.iso.datetime(),
+  createdAt: v.pipe(v.string(), v.isoTimestamp()),
   /** When it was last changed (ISO date-time). */
-  updatedAt: z.iso.datetime(),
+  updatedAt: v.pipe(v.string(), v.isoTimestamp()),
   /** Incremented on every save; guards against two tabs overwriting each other. */
-  revision: z.number().check(z.int(), z.minimum(0)),
+  revision: v.pipe(v.number(), v.integer(), v.minValue(0)),
   /** Who the review belongs to; all optional. */
   member: memberSchema,
   /** Answers by checklist item id; items not present are "unset". */
-  answers: z.record(id(), answerSchema),
+  answers: v.record(id(), answerSchema),
   /** Strengths to keep ("ưu điểm cần phát huy"). */
   strengths: text(),
   /** The member's commitment, printed as section IV. */
   commitment: text(),
   /** Remediation plan. */
-  actions: z.array(actionSchema).check(z.maxLength(300)),
+  actions: v.pipe(v.array(actionSchema), v.maxLength(300)),
 });
 
-export type Answer = z.infer<typeof answerSchema>;
-export type CheckIn = z.infer<typeof checkInSchema>;
-export type PlanAction = z.infer<typeof actionSchema>;
-export type Member = z.infer<typeof memberSchema>;
-export type Review = z.infer<typeof reviewSchema>;
+export type Answer = v.InferOutput<typeof answerSchema>;
+export type CheckIn = v.InferOutput<typeof checkInSchema>;
+export type PlanAction = v.InferOutput<typeof actionSchema>;
+export type Member = v.InferOutput<typeof memberSchema>;
+export type Review = v.InferOutput<typeof reviewSchema>;
+
+/** Validates a value as a current-shape review; returns the issue path and message on failure. */
+export function checkReview(value: unknown): { ok: true; review: Review } | { ok: false; where: string; message: string } {
+  const result = v.safeParse(reviewSchema, value);
+  if (result.success) return { ok: true, review: result.output };
+  const issue = result.issues[0];
+  const where = issue?.path?.map((entry) => String(entry.key)).join('.') ?? '';
+  return { ok: false, where, message: issue?.message ?? '' };
+}
+
+/** Validates a value as a current-shape review or throws. */
+export function parseReview(value: unknown): Review {
+  return v.parse(reviewSchema, value);
+}

@@ -2,7 +2,7 @@
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import { summarise, type ReviewSummary } from '../domain/review-model';
 import { restoreReview } from '../domain/review-migrations';
-import { reviewSchema, type Review } from '../domain/review-schema';
+import { parseReview, type Review } from '../domain/review-schema';
 import { normalizeJson } from '../domain/text';
 import { BY_UPDATED_INDEX, openReviewDatabase, REVIEWS_STORE, SUMMARIES_STORE, type OpenOptions, type ReviewDatabase } from './database';
 import { describeStorageFailure, ReviewConflictError, StorageWriteError, type ReviewChange, type ReviewStore } from './review-store';
@@ -12,7 +12,7 @@ export const CHANGE_CHANNEL = 'tu-soi-tu-sua:changes';
 
 /** Validates and NFC-normalises a review before it is written. */
 function prepare(review: Review): Review {
-  return reviewSchema.parse(normalizeJson(review));
+  return parseReview(normalizeJson(review));
 }
 
 export class IdbReviewStore implements ReviewStore {

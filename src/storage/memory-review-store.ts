@@ -4,7 +4,7 @@
  */
 import { summarise, type ReviewSummary } from '../domain/review-model';
 import { restoreReview } from '../domain/review-migrations';
-import { reviewSchema, type Review } from '../domain/review-schema';
+import { parseReview, type Review } from '../domain/review-schema';
 import { normalizeJson } from '../domain/text';
 import { ReviewConflictError, type ReviewChange, type ReviewStore } from './review-store';
 
@@ -26,7 +26,7 @@ export class MemoryReviewStore implements ReviewStore {
   }
 
   create(review: Review): Promise<Review> {
-    const record = reviewSchema.parse(normalizeJson({ ...review, revision: 0 }));
+    const record = parseReview(normalizeJson({ ...review, revision: 0 }));
     this.records.set(record.id, JSON.stringify(record));
     return Promise.resolve(record);
   }
@@ -34,7 +34,7 @@ export class MemoryReviewStore implements ReviewStore {
   async save(review: Review): Promise<Review> {
     const stored = await this.get(review.id);
     if (stored === undefined || stored.revision !== review.revision) throw new ReviewConflictError(review.id);
-    const record = reviewSchema.parse(normalizeJson({ ...review, revision: review.revision + 1 }));
+    const record = parseReview(normalizeJson({ ...review, revision: review.revision + 1 }));
     this.records.set(record.id, JSON.stringify(record));
     return record;
   }

@@ -1,0 +1,161 @@
+/** The checklist: every item a named group of choices, notes when a sign is found, and a link to the plan. */
+import { numberChecklist, type NumberedItem } from '../../domain/checklist';
+import type { ChecklistData } from '../../domain/checklist-schema';
+import { addAction, answerFor, assessmentLabels, isSign, progress, setAnswer, updateAction } from '../../domain/review-model';
+import { assessmentLevels, type Answer, type Review } from '../../domain/review-schema';
+import { TextField } from './fields';
+import { focusLater } from './focus';
+import { makeId } from './ids';
+import { routeHash } from './router';
+
+interface Props {
+  review: Review;
+  checklist: ChecklistData;
+  update: (change: (review: Review) => Review) => void;
+}
+
+/** Choices shown for each item, "unset" excluded: it is the state before choosing. */
+const choices = assessmentLevels.filter((level) => level !== 'unset');
+
+export function ItemsView({ review, checklist, update }: Props) {
+  const numbered = numberChecklist(checklist);
+  const { done, total } = progress(review, checklist);
+  const firstOpen = numbered.groups.flatMap((group) => group.items).find((item) => answerFor(review, item.id).assessment === 'unset');
+
+  return (
+    <div>
+      <div class="items-toolbar panel">
+        <p class="progress-line">
+          <strong>{`${done}/${total} đã tự soi`}</strong>
+          <span class="progress-bar" aria-hidden="true">
+            <span style={{ width: `${total ? Math.round((done / total) * 100) : 0}%` }} />
+          </span>
+        </p>
+        <div class="button-row" role="group" aria-label="Đi nhanh đến">
+          {numbered.groups.map((group) => (
+            <button key={group.id} type="button" class="button" onClick={() => focusLater(`group-${group.id}`)}>
+              Nhóm {group.id}
+            </button>
+          ))}
+          {firstOpen && (
+            <button type="button" class="button" onClick={() => focusLater(`item-${firstOpen.id}-legend`)}>
+              Mục chưa tự soi đầu tiên
+            </button>
+          )}
+        </div>
+        <p class="hint">
+          Với mỗi biểu hiện, chọn mức đúng với mình. Khi có biểu hiện hoặc nguy cơ, ghi điều đã thấy, nguyên nhân và thêm biện pháp khắc
+          phục. Dòng mô tả là <strong>tóm tắt của trang</strong>, trừ khi ghi “nguyên văn”; nguyên văn xem tại {checklist.officialSource.name}.
+        </p>
+      </div>
+      {numbered.groups.map((group) => (
+        <section key={group.id} class="item-group" aria-labelledby={`group-${group.id}`}>
+          <h3 id={`group-${group.id}`} tabIndex={-1}>
+            Nhóm {group.id}. {group.title}
+          </h3>
+          {group.items.map((item) => (
+            <ItemCard key={item.id} item={item} total={total} review={review} update={update} />
+          ))}
+        </section>
+      ))}
+    </div>
+  );
+}
+
+interface ItemProps {
+  item: NumberedItem;
+  total: number;
+  review: Review;
+  update: (change: (review: Review) => Review) => void;
+}
+
+function ItemCard({ item, total, review, update }: ItemProps) {
+  const answer = answerFor(review, item.id);
+  const set = (patch: Partial<Answer>) => update((current) => setAnswer(current, item.id, patch));
+  const linked = review.actions.filter((action) => action.itemId === item.id);
+  const base = `item-${item.id}`;
+
+  const addLinkedAction = () => {
+    const id = makeId();
+    update((current) => addAction(current, { id, itemId: item.id }));
+    focusLater(`action-${id}-what-inline`);
+  };
+
+  return (
+    <fieldset class={`item-card item-card--${answer.assessment}`} id={base}>
+      <legend id={`${base}-legend`} tabIndex={-1}>
+        <span class="item-card__number">
+          Biểu hiện {item.numberInGroup} (nhóm {item.groupId}) · số {item.overallNumber}/{total}
+        </span>
+        <span class="item-card__label">{item.label}</span>
+      </legend>
+      <p class="item-card__gist">
+        {item.officialText ?? item.gist}
+        <span class="item-card__source">{item.officialText ? ' (nguyên văn)' : ' (tóm tắt)'}</span>
+      </p>
+      <div class="choices" role="radiogroup" aria-labelledby={`${base}-legend`}>
+        {choices.map((level) => (
+          <label key={level} class="choice" for={`${base}-${level}`}>
+            <input
+              type="radio"
+              id={`${base}-${level}`}
+              name={`${base}-assessment`}
+              value={level}
+              checked={answer.assessment === level}
+              onChange={() => set({ assessment: level })}
+            />
+            <span>{assessmentLabels[level]}</span>
+          </label>
+        ))}
+      </div>
+      {(isSign(answer.assessment) || answer.observed || answer.causesSubjective || answer.causesObjective) && (
+        <div class="item-card__notes">
+          <TextField
+            id={`${base}-observed`}
+            label="Điều bản thân nhận thấy"
+            multiline
+            value={answer.observed}
+            onInput={(value) => set({ observed: value })}
+          />
+          <TextField
+            id={`${base}-subjective`}
+            label="Nguyên nhân chủ quan"
+            multiline
+            rows={2}
+            value={answer.causesSubjective}
+            onInput={(value) => set({ causesSubjective: value })}
+          />
+          <TextField
+            id={`${base}-objective`}
+            label="Nguyên nhân khách quan"
+            multiline
+            rows={2}
+            value={answer.causesObjective}
+            onInput={(value) => set({ causesObjective: value })}
+          />
+        </div>
+      )}
+      {linked.map((action, index) => (
+        <TextField
+          key={action.id}
+          id={`action-${action.id}-what-inline`}
+          label={`Biện pháp khắc phục ${linked.length > 1 ? index + 1 : ''} cho biểu hiện này`.replace('  ', ' ')}
+          multiline
+          rows={2}
+          value={action.what}
+          onInput={(value) => update((current) => updateAction(current, action.id, { what: value }))}
+        />
+      ))}
+      {isSign(answer.assessment) && (
+        <div class="button-row">
+          <button type="button" class="button" onClick={addLinkedAction}>
+            Thêm biện pháp khắc phục<span class="visually-hidden"> cho biểu hiện {item.overallNumber}</span>
+          </button>
+          {linked.length > 0 && (
+            <a href={routeHash({ view: 'review', id: review.id, tab: 'ke-hoach' })}>Đặt thời hạn, người theo dõi trong Kế hoạch</a>
+          )}
+        </div>
+      )}
+    </fieldset>
+  );
+}

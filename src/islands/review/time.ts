@@ -1,0 +1,19 @@
+/** Clock display helpers for the self-review screens. */
+import { formatDateValue } from '../../domain/vietnamese-date';
+
+/** "14:32" in the device's time zone. */
+export function clockTime(date: Date): string {
+  return `${String(date.getHours()).padStart(2, '0')}:${String(date.getMinutes()).padStart(2, '0')}`;
+}
+
+/** "ngày 20 tháng 5 năm 2022, 14:32" from an ISO date-time. */
+export function describeMoment(iso: string): string {
+  const date = new Date(iso);
+  return Number.isNaN(date.getTime()) ? '' : `${formatDateValue(date)}, ${clockTime(date)}`;
+}
+
+/** "20/5/2022" from "2022-05-20"; "" for "". */
+export function shortDay(day: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
+  return match ? `${Number(match[3])}/${Number(match[2])}/${match[1]}` : '';
+}

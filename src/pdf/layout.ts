@@ -1,0 +1,376 @@
+/**
+ * The printed plan as data: what goes where, in which words and styles, without any drawing.
+ * Both the PDF renderer (render.ts) and the HTML print view draw this same model, so the two can
+ * never disagree about content. Pure and deterministic: the review and the clock are arguments;
+ * no jsPDF here, so the layout is tested in Node without it.
+ */
+import { numberChecklist, type NumberedItem } from '../domain/checklist';
+import type { ChecklistData } from '../domain/checklist-schema';
+import { actionStatusLabels, answerFor, assessmentLabels, isSign } from '../domain/review-model';
+import type { Review } from '../domain/review-schema';
+import { toNfc } from '../domain/text';
+import { formatDateValue, formatShortVietnameseDate, parsePartialDate } from '../domain/vietnamese-date';
+
+/** What the member chose to print. */
+export interface PlanOptions {
+  /** "full": the whole self-review (sections I–IV); "plan-only": strengths, plan and commitment. */
+  readonly scope: 'full' | 'plan-only';
+  /** Whether what the member observed and the causes they wrote are printed under each manifestation. */
+  readonly includeNotes: boolean;
+}
+
+export type FontStyle = 'normal' | 'bold' | 'italic';
+
+/** A stretch of text in one style. `blank` marks a dotted placeholder the member fills in by hand. */
+export interface TextRun {
+  readonly text: string;
+  readonly style: FontStyle;
+  readonly blank: boolean;
+}
+
+/** A paragraph of runs. A trailing blank run is stretched to the end of the line by renderers that can. */
+export interface ParagraphBlock {
+  readonly kind: 'paragraph';
+  readonly runs: readonly TextRun[];
+  /** First-line indent, as body paragraphs of Party documents have. */
+  readonly indent: boolean;
+}
+
+/** Whole lines of dots where the member writes by hand (an empty free-text field). */
+export interface DottedLinesBlock {
+  readonly kind: 'dotted-lines';
+  readonly count: number;
+}
+
+export interface TableColumn {
+  readonly title: string;
+  /** Width in millimetres on A4 with the document margins; the HTML view uses the proportions. */
+  readonly width: number;
+  readonly align: 'left' | 'center';
+}
+
+export interface TableCell {
+  /** Cell text; lines separated by "\n". */
+  readonly text: string;
+  readonly blank: boolean;
+}
+
+export interface TableBlock {
+  readonly kind: 'table';
+  /** Short description of the table for assistive technology (HTML caption). */
+  readonly caption: string;
+  readonly columns: readonly TableColumn[];
+  readonly rows: readonly (readonly TableCell[])[];
+}
+
+export type Block = ParagraphBlock | DottedLinesBlock | TableBlock;
+
+export type SectionId = 'strengths' | 'manifestations' | 'plan' | 'commitment';
+
+export interface Section {
+  readonly id: SectionId;
+  /** Heading as printed, numbered with a Roman numeral ("III. KẾ HOẠCH KHẮC PHỤC"). */
+  readonly heading: string;
+  readonly blocks: readonly Block[];
+}
+
+export interface PlanDocument {
+  readonly meta: {
+    /** Fixed document title for the PDF metadata: never user text. */
+    readonly title: string;
+    readonly fileName: string;
+    /** 32 hex digits derived from the review id and the clock (PDF /ID), so output is reproducible. */
+    readonly fileId: string;
+    /** The clock the document was made with (ISO), used as the PDF creation date. */
+    readonly createdAt: string;
+    readonly scope: PlanOptions['scope'];
+    readonly includeNotes: boolean;
+  };
+  readonly header: {
+    /** Upper case, e.g. "ĐẢNG BỘ KHỐI CƠ QUAN TỈNH". */
+    readonly committee: string;
+    /** Upper case, printed bold, e.g. "CHI BỘ PHÒNG TỔ CHỨC". */
+    readonly branch: string;
+    readonly party: string;
+    /** Italic place-and-date line, e.g. "Hà Tĩnh, ngày 20 tháng 5 năm 2022". */
+    readonly placeDate: string;
+  };
+  readonly title: string;
+  /** Bold line under the title naming the period ("Kỳ: …"). */
+  readonly summary: string;
+  /** Italic line naming the checklist the review was made against; null for the plan only. */
+  readonly basis: string | null;
+  /** "Họ và tên", "Chức vụ", "Chi bộ" lines. */
+  readonly identity: readonly ParagraphBlock[];
+  readonly sections: readonly Section[];
+  readonly signature: {
+    readonly role: string;
+    readonly hint: string;
+    readonly name: string;
+    readonly nameBlank: boolean;
+  };
+}
+
+/** Placeholder for an empty field, as on paper forms. */
+export const DOTS = '……………………';
+/** Shorter placeholder for table cells, where a long one would wrap into several lines of dots. */
+export const CELL_DOTS = '…………';
+/** Break opportunity inserted into over-long words: invisible, and wrapping may break there. */
+export const BREAK_OPPORTUNITY = '\u200B';
+
+export const DOCUMENT_TITLE = 'Bản tự soi, tự sửa';
+export const PARTY_NAME = 'ĐẢNG CỘNG SẢN VIỆT NAM';
+export const FULL_TITLE = 'BẢN TỰ SOI, TỰ SỬA VÀ KẾ HOẠCH KHẮC PHỤC';
+export const PLAN_ONLY_TITLE = 'KẾ HOẠCH KHẮC PHỤC HẠN CHẾ, KHUYẾT ĐIỂM';
+
+/**
+ * Plan table columns. Widths add up to the 165 mm between the 30 mm left and 15 mm right margins,
+ * and are fixed so the renderer can wrap cell text itself (long words included) before drawing.
+ */
+export const planColumns: readonly TableColumn[] = [
+  { title: 'STT', width: 11, align: 'center' },
+  { title: 'Biện pháp', width: 52, align: 'left' },
+  { title: 'Thời hạn', width: 23, align: 'center' },
+  { title: 'Cách đánh giá', width: 32, align: 'left' },
+  { title: 'Người theo dõi', width: 27, align: 'left' },
+  { title: 'Tình trạng', width: 20, align: 'center' },
+];
+
+const romanNumerals = ['I', 'II', 'III', 'IV', 'V', 'VI'] as const;
+
+/** Builds the document model of a member's plan. */
+export function buildPlanDocument(input: {
+  review: Review;
+  checklist: ChecklistData;
+  options: PlanOptions;
+  now: Date;
+}): PlanDocument {
+  const { review, checklist, options, now } = input;
+  const member = review.member;
+  const place = clean(member.place);
+  const numbered = numberChecklist(checklist);
+  const items = numbered.groups.flatMap((group) => group.items);
+  const itemNumbers = new Map(items.map((item) => [item.id, item.overallNumber]));
+
+  const sectionDrafts: { id: SectionId; title: string; blocks: Block[] }[] = [
+    { id: 'strengths', title: 'ƯU ĐIỂM CẦN PHÁT HUY', blocks: freeText(review.strengths, 2) },
+  ];
+  if (options.scope === 'full') {
+    sectionDrafts.push({
+      id: 'manifestations',
+      title: 'NHỮNG BIỂU HIỆN ĐÃ TỰ SOI THẤY',
+      blocks: manifestationBlocks(review, items, options.includeNotes),
+    });
+  }
+  sectionDrafts.push(
+    { id: 'plan', title: 'KẾ HOẠCH KHẮC PHỤC', blocks: [planTable(review, itemNumbers)] },
+    { id: 'commitment', title: 'CAM KẾT', blocks: freeText(review.commitment, 3) },
+  );
+
+  const name = clean(member.name);
+  return {
+    meta: {
+      title: DOCUMENT_TITLE,
+      fileName: planFileName(review),
+      fileId: deriveFileId(`${review.id}|${now.toISOString()}`),
+      createdAt: now.toISOString(),
+      scope: options.scope,
+      includeNotes: options.includeNotes,
+    },
+    header: {
+      committee: upper(withPrefix(clean(member.partyCommittee), 'Đảng bộ', ['đảng bộ', 'đảng ủy', 'đảng uỷ'])),
+      branch: upper(withPrefix(clean(member.branch), 'Chi bộ', ['chi bộ', 'đảng bộ'])),
+      party: PARTY_NAME,
+      placeDate: `${place === '' ? DOTS.slice(0, 8) : place}, ${formatDateValue(now)}`,
+    },
+    title: options.scope === 'full' ? FULL_TITLE : PLAN_ONLY_TITLE,
+    summary: `Kỳ: ${clean(review.period) || DOTS}`,
+    basis: options.scope === 'full' ? `Đối chiếu: ${clean(checklist.shortTitle)}` : null,
+    identity: [
+      field('Họ và tên: ', member.name),
+      field('Chức vụ: ', member.position),
+      field('Chi bộ: ', member.branch),
+    ],
+    sections: sectionDrafts.map((draft, index) => ({
+      id: draft.id,
+      heading: `${romanNumerals[index] ?? String(index + 1)}. ${draft.title}`,
+      blocks: draft.blocks,
+    })),
+    signature: {
+      role: 'NGƯỜI VIẾT',
+      hint: '(Ký, ghi rõ họ tên)',
+      name: name === '' ? DOTS : name,
+      nameBlank: name === '',
+    },
+  };
+}
+
+/** Section II: one entry per item with a sign; items without a sign or not assessed, one line each. */
+function manifestationBlocks(review: Review, items: readonly NumberedItem[], includeNotes: boolean): Block[] {
+  const found = items.filter((item) => isSign(answerFor(review, item.id).assessment));
+  const none = items.filter((item) => answerFor(review, item.id).assessment === 'none');
+  const unset = items.filter((item) => answerFor(review, item.id).assessment === 'unset');
+  const blocks: Block[] = [
+    paragraph([
+      run(`Đã tự soi ${items.length - unset.length}/${items.length} biểu hiện; tự nhận thấy ${found.length} biểu hiện có hoặc có nguy cơ.`),
+    ]),
+  ];
+  for (const item of found) {
+    const answer = answerFor(review, item.id);
+    blocks.push(
+      paragraph(
+        [run(`${item.overallNumber}. Biểu hiện ${item.numberInGroup} (nhóm ${item.groupId}): ${clean(item.label)}`, 'bold')],
+        false,
+      ),
+      paragraph([run('Mức độ: ', 'italic'), run(assessmentLabels[answer.assessment])]),
+    );
+    if (includeNotes) {
+      blocks.push(
+        field('Biểu hiện cụ thể: ', answer.observed, 'italic'),
+        field('Nguyên nhân chủ quan: ', answer.causesSubjective, 'italic'),
+        field('Nguyên nhân khách quan: ', answer.causesObjective, 'italic'),
+      );
+    }
+  }
+  if (none.length > 0) {
+    blocks.push(paragraph([run('Không có biểu hiện: ', 'italic'), run(`${numberList(none)} (${none.length}/${items.length}).`)]));
+  }
+  if (unset.length > 0) {
+    blocks.push(paragraph([run('Chưa tự soi: ', 'italic'), run(`${numberList(unset)} (${unset.length}/${items.length}).`)]));
+  }
+  return blocks;
+}
+
+/** Section III as a table; an empty plan gets three numbered rows of dots to fill in by hand. */
+function planTable(review: Review, itemNumbers: ReadonlyMap<string, number>): TableBlock {
+  const rows: TableCell[][] = review.actions.map((action, index) => {
+    const itemNumber = itemNumbers.get(action.itemId);
+    const what = clean(action.what);
+    const whatText = [what === '' ? CELL_DOTS : what, itemNumber === undefined ? '' : `(khắc phục biểu hiện ${itemNumber})`]
+      .filter((line) => line !== '')
+      .join('\n');
+    const deadline = parsePartialDate(action.deadline);
+    return [
+      cell(String(index + 1)),
+      { text: whatText, blank: what === '' },
+      cell(deadline === undefined ? '' : formatShortVietnameseDate(deadline)),
+      cell(action.measure),
+      cell(action.followUpBy),
+      cell(actionStatusLabels[action.status]),
+    ];
+  });
+  const filled = rows.length > 0 ? rows : [1, 2, 3].map((number) => [cell(String(number)), ...planColumns.slice(1).map(() => cell(''))]);
+  return {
+    kind: 'table',
+    caption: 'Kế hoạch khắc phục: biện pháp, thời hạn, cách đánh giá, người theo dõi và tình trạng',
+    columns: planColumns,
+    rows: filled,
+  };
+}
+
+/** Free text as indented paragraphs (one per line typed), or dotted lines when empty. */
+function freeText(text: string, emptyLines: number): Block[] {
+  const lines = clean(text)
+    .split(/\r?\n/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '');
+  if (lines.length === 0) return [{ kind: 'dotted-lines', count: emptyLines }];
+  return lines.map((line) => paragraph([run(line)]));
+}
+
+function field(label: string, value: string, labelStyle: FontStyle = 'normal'): ParagraphBlock {
+  const text = clean(value).replace(/\s*\r?\n\s*/g, '; ');
+  return paragraph([run(label, labelStyle), text === '' ? { text: DOTS, style: 'normal', blank: true } : run(text)]);
+}
+
+function paragraph(runs: TextRun[], indent = true): ParagraphBlock {
+  return { kind: 'paragraph', runs, indent };
+}
+
+function run(text: string, style: FontStyle = 'normal'): TextRun {
+  return { text: toNfc(text), style, blank: false };
+}
+
+function cell(value: string): TableCell {
+  const text = clean(value);
+  return text === '' ? { text: CELL_DOTS, blank: true } : { text, blank: false };
+}
+
+function clean(value: string): string {
+  return toNfc(value).trim();
+}
+
+function upper(value: string): string {
+  return value === '' ? '' : value.toLocaleUpperCase('vi');
+}
+
+/** "Chi bộ" + what the member typed, unless they already wrote a body's kind; dots when empty. */
+function withPrefix(value: string, prefix: string, knownStarts: readonly string[]): string {
+  if (value === '') return `${prefix} ${DOTS}`;
+  const lower = value.toLocaleLowerCase('vi');
+  return knownStarts.some((start) => lower.startsWith(start)) ? value : `${prefix} ${value}`;
+}
+
+/** "biểu hiện số 1–4, 6, 9" — consecutive numbers collapsed into ranges. */
+function numberList(items: readonly NumberedItem[]): string {
+  const numbers = items.map((item) => item.overallNumber).sort((a, b) => a - b);
+  const parts: string[] = [];
+  let start = numbers[0];
+  let previous = start;
+  for (const number of [...numbers.slice(1), undefined]) {
+    if (number !== undefined && previous !== undefined && number === previous + 1) {
+      previous = number;
+      continue;
+    }
+    if (start !== undefined && previous !== undefined) parts.push(start === previous ? String(start) : `${start}–${previous}`);
+    start = number;
+    previous = number;
+  }
+  return `biểu hiện số ${parts.join(', ')}`;
+}
+
+/**
+ * Inserts an invisible break opportunity (U+200B) into every run of non-space characters longer
+ * than `maxChars`, so wrapping can break it instead of letting it run past the margin (jsPDF
+ * #3644). Never splits a letter from its combining marks or a surrogate pair.
+ */
+export function breakLongWords(text: string, maxChars: number): string {
+  const limit = Math.max(1, Math.floor(maxChars));
+  return text.replace(/\S+/gu, (word) => {
+    const clusters = word.match(/\P{M}\p{M}*|\p{M}+/gu) ?? [word];
+    if (clusters.length <= limit) return word;
+    let out = '';
+    clusters.forEach((cluster, index) => {
+      if (index > 0 && index % limit === 0 && cluster !== BREAK_OPPORTUNITY) out += BREAK_OPPORTUNITY;
+      out += cluster;
+    });
+    return out;
+  });
+}
+
+/** "tu-soi-tu-sua-6-thang-dau-nam-2022.pdf": the period without diacritics, đ→d, lower case, dashes. */
+export function planFileName(review: Pick<Review, 'period'>): string {
+  const slug = toNfc(review.period)
+    .replace(/[đĐ]/g, 'd')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return slug === '' ? 'tu-soi-tu-sua.pdf' : `tu-soi-tu-sua-${slug}.pdf`;
+}
+
+/** 128-bit FNV-1a style hash as 32 hex digits: stable, dependency-free, not for security. */
+function deriveFileId(seed: string): string {
+  const lanes = [0x811c9dc5, 0x01000193, 0x9e3779b9, 0x85ebca6b];
+  for (const char of seed) {
+    const code = char.codePointAt(0) ?? 0;
+    for (let lane = 0; lane < lanes.length; lane += 1) {
+      const value = ((lanes[lane] ?? 0) ^ (code + lane * 0x9e37)) >>> 0;
+      lanes[lane] = Math.imul(value, 0x01000193 + lane * 2) >>> 0;
+    }
+  }
+  return lanes.map((lane) => lane.toString(16).padStart(8, '0')).join('').toUpperCase();
+}
