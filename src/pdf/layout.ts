@@ -128,12 +128,12 @@ export const PLAN_ONLY_TITLE = 'KẾ HOẠCH KHẮC PHỤC HẠN CHẾ, KHUYẾT
  * and are fixed so the renderer can wrap cell text itself (long words included) before drawing.
  */
 export const planColumns: readonly TableColumn[] = [
-  { title: 'STT', width: 11, align: 'center' },
-  { title: 'Biện pháp', width: 52, align: 'left' },
+  { title: 'STT', width: 12, align: 'center' },
+  { title: 'Biện pháp', width: 49, align: 'left' },
   { title: 'Thời hạn', width: 23, align: 'center' },
-  { title: 'Cách đánh giá', width: 32, align: 'left' },
+  { title: 'Cách đánh giá', width: 33, align: 'left' },
   { title: 'Người theo dõi', width: 27, align: 'left' },
-  { title: 'Tình trạng', width: 20, align: 'center' },
+  { title: 'Tình trạng', width: 21, align: 'center' },
 ];
 
 const romanNumerals = ['I', 'II', 'III', 'IV', 'V', 'VI'] as const;
@@ -189,7 +189,8 @@ export function buildPlanDocument(input: {
     identity: [
       field('Họ và tên: ', member.name),
       field('Chức vụ: ', member.position),
-      field('Chi bộ: ', member.branch),
+      // "Chi bộ: Chi bộ Văn phòng" would repeat itself: drop the kind when the member typed it.
+      field('Chi bộ: ', clean(member.branch).replace(/^chi bộ\s+/iu, '')),
     ],
     sections: sectionDrafts.map((draft, index) => ({
       id: draft.id,

@@ -22,6 +22,7 @@ import {
   type FontStyle,
   type ParagraphBlock,
   type PlanDocument,
+  type Section,
   type TableBlock,
   type TextRun,
 } from './layout';
@@ -38,7 +39,6 @@ export const FONT_FAMILY = 'Tinos';
 /** A4 portrait in millimetres, margins per Hướng dẫn 36-HD/VPTW practice. */
 const page = { width: 210, height: 297, top: 20, bottom: 20, left: 30, right: 15 } as const;
 const contentWidth = page.width - page.left - page.right;
-const contentRight = page.width - page.right;
 /** Header columns: the issuing body on the left, the Party name and date on the right. */
 const leftColumn = { x: page.left, width: 78 } as const;
 const rightColumn = { x: page.left + 78, width: contentWidth - 78 } as const;
@@ -50,6 +50,10 @@ const LINE_FACTOR = 1.3;
 const PARAGRAPH_GAP = 1.2;
 const FIRST_LINE_INDENT = 10;
 const CELL_PADDING = 1.5;
+const SECTION_GAP = 3;
+/** Room left for the handwritten signature between the hint and the printed name. */
+const SIGNING_SPACE = 22;
+const SIGNATURE_GAP = 6;
 
 interface Piece {
   readonly text: string;
@@ -84,13 +88,17 @@ export function renderPlanPdf(model: PlanDocument, fonts: PlanFonts): Uint8Array
   if (model.basis !== null) writer.centered(model.basis, 'italic', size.basis);
   writer.gap(5);
   for (const line of model.identity) writer.paragraph(line, false);
-  for (const section of model.sections) {
-    writer.gap(3);
+  model.sections.forEach((section, index) => {
+    writer.gap(SECTION_GAP);
+    // The last section (the commitment) goes to the next page with the signature rather than
+    // leaving the signature alone on a page.
+    if (index === model.sections.length - 1) writer.keepWithSignature(section);
     writer.heading(section.heading);
     for (const block of section.blocks) writer.block(block);
-  }
+  });
   writer.signature(model.signature);
   writer.pageNumbers();
+  namePostScriptFonts(doc);
   return new Uint8Array(doc.output('arraybuffer'));
 }
 
@@ -107,6 +115,24 @@ function registerFonts(doc: jsPDF, fonts: PlanFonts): void {
     doc.addFont(fileName, FONT_FAMILY, style);
   }
   doc.setFont(FONT_FAMILY, 'normal');
+}
+
+/**
+ * jsPDF writes the family name ("Tinos") as /BaseFont of every face, so viewers and checks could
+ * not tell them apart. Just before output, give each face its PostScript name with a subset tag,
+ * as the PDF specification asks for embedded subsets. Done last because jsPDF looks fonts up by
+ * the registered family while drawing; nothing is drawn after this.
+ */
+function namePostScriptFonts(doc: jsPDF): void {
+  const names: [FontStyle, string][] = [
+    ['normal', 'TINOSR+Tinos-Regular'],
+    ['bold', 'TINOSB+Tinos-Bold'],
+    ['italic', 'TINOSI+Tinos-Italic'],
+  ];
+  for (const [style, postScriptName] of names) {
+    doc.setFont(FONT_FAMILY, style);
+    doc.getFont().fontName = postScriptName;
+  }
 }
 
 /** Keeps the drawing position and draws blocks, breaking pages as needed. */
@@ -130,11 +156,12 @@ class Writer {
     let right = startY;
     const partyWidth = this.measure(header.party, 'bold', size.party);
     right = this.centeredIn(header.party, 'bold', size.party, rightColumn, right);
-    const ruleY = right - 0.2 * lineHeight(size.party);
+    // About 1.5 mm under the baseline, clear of the dots under Ệ and Ụ.
+    const ruleY = right - 0.3;
     const centre = rightColumn.x + rightColumn.width / 2;
     this.doc.setLineWidth(0.3);
     this.doc.line(centre - partyWidth / 2, ruleY, centre + partyWidth / 2, ruleY);
-    right += 2.5;
+    right += 2;
     right = this.centeredIn(header.placeDate, 'italic', size.placeDate, rightColumn, right);
     this.y = Math.max(left, right);
   }
@@ -163,6 +190,20 @@ class Writer {
         this.table(block);
         return;
     }
+  }
+
+  /** Height of paragraphs and dotted lines as they would be drawn; tables count as too tall to keep. */
+  private blocksHeight(blocks: readonly Block[]): number {
+    let height = 0;
+    for (const block of blocks) {
+      if (block.kind === 'table') return Number.POSITIVE_INFINITY;
+      const lines =
+        block.kind === 'dotted-lines'
+          ? block.count
+          : this.wrap(block.runs, size.body, contentWidth, contentWidth - (block.indent ? FIRST_LINE_INDENT : 0)).length;
+      height += lines * lineHeight(size.body) + PARAGRAPH_GAP * (block.kind === 'dotted-lines' ? lines : 1);
+    }
+    return height;
   }
 
   paragraph(paragraph: ParagraphBlock, spaced: boolean): void {
@@ -219,12 +260,16 @@ class Writer {
     this.y = endY + 2;
   }
 
+  keepWithSignature(section: Section): void {
+    const height = lineHeight(size.body) + this.blocksHeight(section.blocks) + signatureHeight();
+    if (height <= page.height - page.top - page.bottom) this.ensureSpace(height);
+  }
+
   signature(signature: PlanDocument['signature']): void {
-    const blockHeight = lineHeight(size.header) * 2 + 24 + lineHeight(size.header);
-    let y = this.ensureSpace(blockHeight + 6) + 6;
+    let y = this.ensureSpace(signatureHeight()) + SIGNATURE_GAP;
     y = this.centeredIn(signature.role, 'bold', size.header, rightColumn, y);
     y = this.centeredIn(signature.hint, 'italic', size.body, rightColumn, y);
-    y += 24;
+    y += SIGNING_SPACE;
     y = this.centeredIn(signature.name, signature.nameBlank ? 'normal' : 'bold', size.header, rightColumn, y);
     this.y = y;
   }
@@ -315,7 +360,9 @@ class Writer {
       for (const match of text.matchAll(/(\s*)(\S+)/gu)) {
         const space = (match[1] ?? '') !== '' || pendingSpace;
         pendingSpace = false;
-        const segments = breakLongWords(match[2] ?? '', maxChars).split(BREAK_OPPORTUNITY);
+        const word = match[2] ?? '';
+        // Only a word wider than the line gets break opportunities; others move whole to the next line.
+        const segments = this.measure(word, run.style, fontSize) > room ? breakLongWords(word, maxChars).split(BREAK_OPPORTUNITY) : [word];
         let first = true;
         for (const segment of segments) {
           for (const part of this.chop(segment, run.style, fontSize, room)) {
@@ -366,6 +413,10 @@ class Writer {
     this.setFont(style, fontSize);
     return this.doc.getTextWidth(text);
   }
+}
+
+function signatureHeight(): number {
+  return SIGNATURE_GAP + lineHeight(size.header) * 2 + lineHeight(size.body) + SIGNING_SPACE;
 }
 
 function lineHeight(fontSize: number): number {

@@ -10,6 +10,7 @@
 import { mkdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+// @ts-expect-error -- subset-font ships no type declarations; its one function is used as documented.
 import subsetFont from 'subset-font';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -30,6 +31,7 @@ export const outputDir = join(root, 'public/fonts');
  * (Ă ă Đ đ Ĩ ĩ Ũ ũ Ơ ơ Ư ư), combining marks (should NFD text slip through), Latin Extended
  * Additional with all toned vowels (Ạ … ỹ), general punctuation (– — ‘ ’ “ ” • …) and the đồng sign ₫.
  */
+/** @type {ReadonlyArray<readonly [number, number]>} */
 export const unicodeRanges = [
   [0x0000, 0x00ff],
   [0x0102, 0x0103],

@@ -148,7 +148,7 @@ function ItemCard({ item, total, review, update }: ItemProps) {
       ))}
       {isSign(answer.assessment) && (
         <div class="button-row">
-          <button type="button" class="button" onClick={addLinkedAction}>
+          <button type="button" class="button add-linked-action" onClick={addLinkedAction}>
             Thêm biện pháp khắc phục<span class="visually-hidden"> cho biểu hiện {item.overallNumber}</span>
           </button>
           {linked.length > 0 && (

@@ -71,9 +71,10 @@ export function PlanView({ review, checklist, update }: Props) {
                 label="Thời hạn"
                 type="date"
                 value={action.deadline}
-                onInput={(value) =>
-                  update((current) => updateAction(current, action.id, { deadline: /^\d{4}-\d{2}-\d{2}$/.test(value) ? value : '' }))
-                }
+                onInput={(value) => {
+                  // A date input reports "" or a complete date; anything else (a five-digit year being typed) is left alone.
+                  if (value === '' || /^\d{4}-\d{2}-\d{2}$/.test(value)) update((current) => updateAction(current, action.id, { deadline: value }));
+                }}
               />
               <div class="field">
                 <label for={`${base}-status`}>Tình trạng</label>
@@ -105,7 +106,7 @@ export function PlanView({ review, checklist, update }: Props) {
               value={action.followUpBy}
               onInput={(value) => update((current) => updateAction(current, action.id, { followUpBy: value }))}
             />
-            <button type="button" class="button button--danger" onClick={() => setRemoving(action)}>
+            <button type="button" class="button button--danger remove-action" onClick={() => setRemoving(action)}>
               Xóa biện pháp {index + 1}
             </button>
           </fieldset>

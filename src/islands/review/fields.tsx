@@ -33,6 +33,7 @@ export function TextField({ id, label, value, onInput, hint, multiline = false, 
           value={value}
           aria-describedby={describedBy}
           maxLength={type === 'text' ? 20000 : undefined}
+          max={type === 'date' ? '9999-12-31' : undefined}
           autoComplete={autoComplete ?? 'off'}
           onInput={handle}
         />

@@ -1,0 +1,174 @@
+/**
+ * The plan as an HTML page laid out like the printed document, from the same PlanDocument model
+ * as the PDF. It is the accessible version of the document and the way out of in-app browsers
+ * that lose downloads: the browser's own print (or "save as PDF") prints only this view.
+ * Styles: src/styles/print-view.css (imported by the page that hosts the island).
+ */
+import type { ComponentChildren } from 'preact';
+import type { PlanDocument } from './pdf-export';
+
+type Block = PlanDocument['sections'][number]['blocks'][number];
+type ParagraphBlock = Extract<Block, { kind: 'paragraph' }>;
+type TableBlock = Extract<Block, { kind: 'table' }>;
+type TextRun = ParagraphBlock['runs'][number];
+
+interface Props {
+  document: PlanDocument;
+  /** Level of the title heading: 1 when the view is the page's main content, 2 (default) inside a page. */
+  headingLevel?: 1 | 2;
+}
+
+export function PrintView({ document: plan, headingLevel = 2 }: Props) {
+  const Title = headingLevel === 1 ? 'h1' : 'h2';
+  const Section = headingLevel === 1 ? 'h2' : 'h3';
+  return (
+    <article class="print-view" lang="vi" aria-labelledby="print-view-title">
+      <header class="print-view__header">
+        <div class="print-view__issuer">
+          <p>{plan.header.committee}</p>
+          <p class="print-view__branch">{plan.header.branch}</p>
+          <p aria-hidden="true">*</p>
+        </div>
+        <div class="print-view__party">
+          <p class="print-view__party-name">
+            <span>{plan.header.party}</span>
+          </p>
+          <p class="print-view__place-date">{plan.header.placeDate}</p>
+        </div>
+      </header>
+
+      <Title id="print-view-title" class="print-view__title">
+        {plan.title}
+      </Title>
+      <p class="print-view__summary">{plan.summary}</p>
+      {plan.basis !== null && <p class="print-view__basis">{plan.basis}</p>}
+
+      <div class="print-view__identity">
+        {plan.identity.map((line, index) => (
+          <Paragraph key={index} block={line} />
+        ))}
+      </div>
+
+      {plan.sections.map((section) => (
+        <section key={section.id} class="print-view__section" aria-labelledby={`print-view-${section.id}`}>
+          <Section id={`print-view-${section.id}`} class="print-view__heading">
+            {section.heading}
+          </Section>
+          {section.blocks.map((block, index) => (
+            <BlockView key={index} block={block} />
+          ))}
+        </section>
+      ))}
+
+      <div class="print-view__signature">
+        <p class="print-view__signer">{plan.signature.role}</p>
+        <p class="print-view__sign-hint">{plan.signature.hint}</p>
+        <div class="print-view__sign-space" aria-hidden="true" />
+        <p class={plan.signature.nameBlank ? 'print-view__name print-view__name--blank' : 'print-view__name'}>
+          {plan.signature.nameBlank ? <Blank text={plan.signature.name} /> : plan.signature.name}
+        </p>
+      </div>
+    </article>
+  );
+}
+
+function BlockView({ block }: { block: Block }) {
+  switch (block.kind) {
+    case 'paragraph':
+      return <Paragraph block={block} />;
+    case 'dotted-lines':
+      return (
+        <div class="print-view__lines">
+          <span class="print-view__sr-only">Để trống, viết tay.</span>
+          {Array.from({ length: block.count }, (_, index) => (
+            <div key={index} class="print-view__line" aria-hidden="true" />
+          ))}
+        </div>
+      );
+    case 'table':
+      return <PlanTable table={block} />;
+  }
+}
+
+function Paragraph({ block }: { block: ParagraphBlock }) {
+  return (
+    <p class={block.indent ? 'print-view__p print-view__p--indent' : 'print-view__p'}>
+      {block.runs.map((run, index) => (
+        <Run key={index} run={run} />
+      ))}
+    </p>
+  );
+}
+
+function Run({ run }: { run: TextRun }) {
+  if (run.blank) return <Blank text={run.text} />;
+  const content: ComponentChildren = run.text;
+  if (run.style === 'bold') return <strong>{content}</strong>;
+  if (run.style === 'italic') return <em>{content}</em>;
+  return <>{content}</>;
+}
+
+/** A dotted placeholder: dots on paper, "để trống" for a screen reader. */
+function Blank({ text }: { text: string }) {
+  return (
+    <span class="print-view__blank">
+      <span aria-hidden="true">{text}</span>
+      <span class="print-view__sr-only">(để trống)</span>
+    </span>
+  );
+}
+
+function PlanTable({ table }: { table: TableBlock }) {
+  const total = table.columns.reduce((sum, column) => sum + column.width, 0);
+  return (
+    <table class="print-view__table">
+      <caption class="print-view__sr-only">{table.caption}</caption>
+      <colgroup>
+        {table.columns.map((column) => (
+          <col key={column.title} style={{ width: `${((column.width / total) * 100).toFixed(1)}%` }} />
+        ))}
+      </colgroup>
+      <thead>
+        <tr>
+          {table.columns.map((column) => (
+            <th key={column.title} scope="col">
+              {column.title}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {table.rows.map((row, rowIndex) => (
+          <tr key={rowIndex}>
+            {row.map((cell, index) => {
+              const column = table.columns[index];
+              return (
+                <td
+                  key={index}
+                  data-label={column?.title ?? ''}
+                  class={column?.align === 'center' ? 'print-view__cell print-view__cell--center' : 'print-view__cell'}
+                >
+                  {cell.blank ? <Blank text={cell.text} /> : <CellText text={cell.text} />}
+                </td>
+              );
+            })}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+/** Cell text keeps its line breaks (the action and the manifestation it remedies). */
+function CellText({ text }: { text: string }) {
+  const lines = text.split('\n');
+  return (
+    <>
+      {lines.map((line, index) => (
+        <span key={index} class="print-view__cell-line">
+          {line}
+        </span>
+      ))}
+    </>
+  );
+}

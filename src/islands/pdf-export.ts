@@ -1,0 +1,160 @@
+/**
+ * Browser glue for the plan's PDF: builds it on request and hands it to the member in the way
+ * their browser can handle. jsPDF, the table plugin and the fonts are reached only through
+ * `await import()` here, so none of them is in a page's first load.
+ *
+ * Usage, in two steps so each delivery runs inside its own click (iOS Safari and share sheets
+ * refuse `window.open` / `navigator.share` once the click's user activation has expired):
+ *   1. on "Tạo tệp PDF": `const result = await exportPlanPdf({ review, checklist, options, now: new Date() })`
+ *   2. on "Tải về" / "Mở" / "Chia sẻ": `await deliverPdf(result, 'download' | 'open' | 'share')`
+ * The print view needs only the layout: `await buildPrintDocument(…)` then `<PrintView document={…} />`.
+ */
+import type { BrowserInfo, InAppBrowser } from '../domain/user-agent';
+import type { ChecklistData } from '../domain/checklist-schema';
+import type { Review } from '../domain/review-schema';
+
+/** Loaders of the PDF code; their inferred types give this file its types without a static import. */
+const loadPdf = () => import('../pdf/index');
+const loadFonts = () => import('../pdf/load-fonts');
+const loadLayout = () => import('../pdf/layout');
+
+type PdfModule = Awaited<ReturnType<typeof loadPdf>>;
+/** The printed plan's model, drawn by both the PDF and the print view. */
+export type PlanDocument = ReturnType<PdfModule['buildPlanDocument']>;
+/** What the member chose to print: full review or plan only, with or without personal notes. */
+export type PlanOptions = Parameters<PdfModule['buildPlanDocument']>[0]['options'];
+
+export interface PlanExportInput {
+  readonly review: Review;
+  readonly checklist: ChecklistData;
+  readonly options: PlanOptions;
+  /** The clock, passed in so the same inputs give the same file. */
+  readonly now: Date;
+}
+
+export interface PdfResult {
+  readonly bytes: Uint8Array;
+  /** "tu-soi-tu-sua-<period>.pdf" */
+  readonly fileName: string;
+}
+
+export type Delivery = 'download' | 'open' | 'share';
+export type DeliveryOutcome = 'downloaded' | 'opened' | 'shared' | 'cancelled' | 'unsupported';
+/** A way to get the plan out: the three deliveries of the PDF, or the HTML print view. */
+export type DeliveryChoice = Delivery | 'print-view';
+
+/** Builds the PDF; rejects with a Vietnamese message when the fonts cannot be fetched. */
+export async function exportPlanPdf(input: PlanExportInput): Promise<PdfResult> {
+  const [pdf, fontLoader] = await Promise.all([loadPdf(), loadFonts()]);
+  const fonts = await fontLoader.loadPlanFonts();
+  const bytes = await pdf.generatePlanPdf({ ...input, fonts });
+  return { bytes, fileName: pdf.planFileName(input.review) };
+}
+
+/** The model the print view renders; loads only the small layout module, not jsPDF. */
+export async function buildPrintDocument(input: PlanExportInput): Promise<PlanDocument> {
+  const layout = await loadLayout();
+  return layout.buildPlanDocument(input);
+}
+
+/** Object URLs stay valid long enough for a slow phone to open or save the file, then are freed. */
+const URL_LIFETIME_MS = 5 * 60_000;
+
+/**
+ * Hands the PDF over. Call it directly from a click handler: nothing is awaited before the
+ * browser APIs that need the click's user activation.
+ */
+export async function deliverPdf(result: PdfResult, how: Delivery): Promise<DeliveryOutcome> {
+  const type = 'application/pdf';
+  // A copy typed on a plain ArrayBuffer, which Blob and File require.
+  const data = new Uint8Array(result.bytes);
+  if (how === 'share') {
+    if (typeof File !== 'function' || typeof navigator.share !== 'function') return 'unsupported';
+    const file = new File([data], result.fileName, { type });
+    if (typeof navigator.canShare !== 'function' || !navigator.canShare({ files: [file] })) return 'unsupported';
+    try {
+      await navigator.share({ files: [file], title: 'Bản tự soi, tự sửa' });
+      return 'shared';
+    } catch (error) {
+      if (error instanceof DOMException && error.name === 'AbortError') return 'cancelled';
+      // NotAllowedError: the click's activation expired or the browser refused; offer another way.
+      if (error instanceof DOMException && error.name === 'NotAllowedError') return 'unsupported';
+      throw error;
+    }
+  }
+
+  const url = URL.createObjectURL(new Blob([data], { type }));
+  setTimeout(() => URL.revokeObjectURL(url), URL_LIFETIME_MS);
+  if (how === 'open') {
+    // Never fall back to navigating this tab: it would leave the self-review page.
+    const opened = window.open(url, '_blank');
+    if (opened === null) return 'unsupported';
+    opened.opener = null;
+    return 'opened';
+  }
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = result.fileName;
+  link.rel = 'noopener';
+  link.hidden = true;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  return 'downloaded';
+}
+
+/** Whether this browser can put a PDF file into the system share sheet. */
+export function canShareFiles(): boolean {
+  if (typeof navigator === 'undefined' || typeof navigator.canShare !== 'function' || typeof File !== 'function') return false;
+  try {
+    return navigator.canShare({ files: [new File([new Uint8Array(0)], 'tu-soi.pdf', { type: 'application/pdf' })] });
+  } catch {
+    return false;
+  }
+}
+
+export interface DeliveryAdvice {
+  /** Buttons to show first and most prominently, most reliable first. */
+  readonly primary: readonly DeliveryChoice[];
+  /** Other ways, shown after ("Cách khác"). */
+  readonly secondary: readonly DeliveryChoice[];
+  /** What to tell the member about this browser, or null when nothing needs saying. */
+  readonly notice: string | null;
+}
+
+const appNames: Record<InAppBrowser, string> = {
+  zalo: 'Zalo',
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  tiktok: 'TikTok',
+  'other-webview': 'ứng dụng này',
+};
+
+/**
+ * Which ways of getting the PDF to offer, for the browser `describeBrowser` found.
+ * Desktop and Android browsers download reliably; iPhone Safari opens a downloaded blob in place
+ * of the page (jsPDF #3059), so it gets "open in a new tab" and the share sheet; in-app browsers
+ * swallow downloads (jsPDF #2985), so they get the print view and the share sheet, and the member
+ * is told to open the site in the phone's browser.
+ */
+export function recommendedDelivery(info: BrowserInfo, shareFiles: boolean): DeliveryAdvice {
+  const share: DeliveryChoice[] = shareFiles ? ['share'] : [];
+  if (info.inApp !== null) {
+    const app = appNames[info.inApp];
+    return {
+      primary: ['print-view', ...share],
+      secondary: ['open'],
+      notice:
+        `Bạn đang xem trang trong ${app}. Trình duyệt của ${app} thường không lưu được tệp tải về: ` +
+        'hãy dùng “Xem bản in” để in hoặc lưu thành PDF, hoặc bấm nút ⋯ của ứng dụng rồi chọn “Mở bằng trình duyệt”. ' +
+        `Lưu ý: bản tự soi đang lưu trong ${app}, trình duyệt khác sẽ không thấy; hãy lưu tệp sao lưu trước khi chuyển.`,
+    };
+  }
+  if (info.ios) {
+    return { primary: ['open', ...share], secondary: ['download', 'print-view'], notice: null };
+  }
+  if (info.android) {
+    return { primary: ['download', ...share], secondary: ['open', 'print-view'], notice: null };
+  }
+  return { primary: ['download'], secondary: ['open', 'print-view', ...share], notice: null };
+}
