@@ -1,6 +1,7 @@
 // @ts-check
 /** Lint: typed rules for TypeScript, Astro files, and the import boundaries between layers. */
 import astro from 'eslint-plugin-astro';
+import { defineConfig } from 'eslint/config';
 import tseslint from 'typescript-eslint';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -9,11 +10,23 @@ const root = new URL('..', import.meta.url).pathname;
 const forbid = (patterns, message) => ({ group: patterns, message });
 
 const frameworkFree = forbid(
-  ['preact', 'preact/*', 'astro', 'astro:*', 'astro/*', 'idb', 'jspdf', 'jspdf-autotable', '**/storage/*', '**/pdf/*', '**/islands/*'],
+  [
+    'preact',
+    'preact/*',
+    'astro',
+    'astro:*',
+    'astro/*',
+    'idb',
+    'jspdf',
+    'jspdf-autotable',
+    '**/storage/*',
+    '**/pdf/*',
+    '**/islands/*',
+  ],
   'src/domain is pure TypeScript: no DOM framework, storage, PDF or UI imports, so it runs and is tested in Node.',
 );
 
-export default tseslint.config(
+export default defineConfig(
   {
     ignores: ['dist/**', '.astro/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', 'public/**'],
   },
@@ -26,6 +39,7 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': 'error',
       '@typescript-eslint/no-floating-promises': 'error',
       eqeqeq: ['error', 'always'],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
   ...astro.configs.recommended,
@@ -44,7 +58,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            forbid(['preact', 'preact/*', 'jspdf', 'jspdf-autotable', '**/pdf/*', '**/islands/*'], 'src/storage only persists domain records with idb; it knows nothing of the UI or the PDF.'),
+            forbid(
+              ['preact', 'preact/*', 'jspdf', 'jspdf-autotable', '**/pdf/*', '**/islands/*'],
+              'src/storage only persists domain records with idb; it knows nothing of the UI or the PDF.',
+            ),
           ],
         },
       ],
@@ -55,7 +72,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [forbid(['idb', 'preact', 'preact/*', '**/storage/*', '**/islands/*'], 'src/pdf turns a review into PDF bytes; it never reads storage or the UI.')] },
+        {
+          patterns: [
+            forbid(
+              ['idb', 'preact', 'preact/*', '**/storage/*', '**/islands/*'],
+              'src/pdf turns a review into PDF bytes; it never reads storage or the UI.',
+            ),
+          ],
+        },
       ],
     },
   },
@@ -66,7 +90,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            forbid(['jspdf', 'jspdf-autotable', '**/pdf/*'], 'Islands load the PDF code only with `await import()` when the member asks, to keep first-load JavaScript small.'),
+            forbid(
+              ['jspdf', 'jspdf-autotable', '**/pdf/*'],
+              'Islands load the PDF code only with `await import()` when the member asks, to keep first-load JavaScript small.',
+            ),
             forbid(['idb'], 'Islands receive storage through the ReviewStore interface; only src/storage touches IndexedDB.'),
           ],
           paths: [],
@@ -79,7 +106,14 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [forbid(['idb', 'jspdf', 'jspdf-autotable', '**/storage/*', '**/pdf/*'], 'Pages and layouts never touch IndexedDB or jsPDF; only islands do, lazily.')] },
+        {
+          patterns: [
+            forbid(
+              ['idb', 'jspdf', 'jspdf-autotable', '**/storage/*', '**/pdf/*'],
+              'Pages and layouts never touch IndexedDB or jsPDF; only islands do, lazily.',
+            ),
+          ],
+        },
       ],
     },
   },

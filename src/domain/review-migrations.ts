@@ -16,7 +16,8 @@ interface MigrationStep {
   readonly migrate: (record: Json) => Json;
 }
 
-const asRecord = (value: unknown): Json => (value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {});
+const asRecord = (value: unknown): Json =>
+  value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Json) : {};
 const asString = (value: unknown): string => (typeof value === 'string' ? value : '');
 
 /** The ordered ladder; index i migrates shape i+1 to i+2. */
@@ -104,13 +105,16 @@ export function restoreReview(raw: unknown): Review {
     }
     record = normalised as Json;
   } catch (error) {
-    if (error instanceof UnsafeDataError) throw new ReviewFormatError('Dữ liệu có nội dung không an toàn nên không được đọc.', error.path);
+    if (error instanceof UnsafeDataError)
+      throw new ReviewFormatError('Dữ liệu có nội dung không an toàn nên không được đọc.', error.path);
     throw error;
   }
   const version = readShapeVersion(record);
   if (version === undefined) throw new ReviewFormatError('Không xác định được phiên bản của bản tự soi.');
   if (version > REVIEW_SHAPE_VERSION) {
-    throw new ReviewFormatError('Bản tự soi được tạo bởi phiên bản mới hơn của trang. Hãy tải lại trang để cập nhật rồi thử lại.');
+    throw new ReviewFormatError(
+      'Bản tự soi được tạo bởi phiên bản mới hơn của trang. Hãy tải lại trang để cập nhật rồi thử lại.',
+    );
   }
   if (version < 1) throw new ReviewFormatError('Phiên bản của bản tự soi không hợp lệ.');
   for (const step of reviewMigrations.slice(version - 1)) record = step.migrate(record);

@@ -11,7 +11,9 @@ export async function getSortedDocuments(): Promise<DocumentEntry[]> {
 }
 
 /** Documents grouped by kind, in the kind order of `documentKinds`; empty kinds left out. */
-export function groupByKind(entries: readonly DocumentEntry[]): { kind: DocumentKind; label: string; entries: DocumentEntry[] }[] {
+export function groupByKind(
+  entries: readonly DocumentEntry[],
+): { kind: DocumentKind; label: string; entries: DocumentEntry[] }[] {
   return (Object.keys(documentKinds) as DocumentKind[])
     .map((kind) => ({ kind, label: documentKinds[kind], entries: entries.filter((entry) => entry.data.kind === kind) }))
     .filter((group) => group.entries.length > 0);

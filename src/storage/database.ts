@@ -2,7 +2,7 @@
  * Persists self-reviews in the browser's IndexedDB database "tu-soi-tu-sua" (this device only).
  * Database structure has its own version ladder here; record shapes migrate in src/domain.
  */
-import { openDB, type DBSchema, type IDBPDatabase } from 'idb';
+import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
 import { summarise, type ReviewSummary } from '../domain/review-model';
 import { restoreReview } from '../domain/review-migrations';
 
@@ -27,7 +27,7 @@ export interface ReviewDatabase extends DBSchema {
   settings: { key: string; value: unknown };
 }
 
-type UpgradeTransaction = Parameters<NonNullable<Parameters<typeof openDB<ReviewDatabase>>[2]>['upgrade']>[3];
+type UpgradeTransaction = IDBPTransaction<ReviewDatabase, ('reviews' | 'summaries' | 'settings')[], 'versionchange'>;
 
 /** Structure steps; index i upgrades version i to i+1. Each runs inside the versionchange transaction. */
 const upgradeSteps: readonly ((db: IDBPDatabase<ReviewDatabase>, tx: UpgradeTransaction) => Promise<void> | void)[] = [
@@ -63,14 +63,28 @@ export interface OpenOptions {
   version?: number;
 }
 
+/**
+ * Runs the structure steps in order inside the versionchange transaction. Synchronous steps run
+ * without yielding, so every createObjectStore happens while the transaction is surely active.
+ */
+async function runUpgradeSteps(
+  db: IDBPDatabase<ReviewDatabase>,
+  tx: UpgradeTransaction,
+  from: number,
+  to: number,
+): Promise<void> {
+  for (let step = from; step < to; step += 1) {
+    const pending = upgradeSteps[step]?.(db, tx);
+    if (pending) await pending;
+  }
+}
+
 export async function openReviewDatabase(options: OpenOptions = {}): Promise<IDBPDatabase<ReviewDatabase>> {
   const version = options.version ?? DATABASE_VERSION;
   const open = () =>
     openDB<ReviewDatabase>(DATABASE_NAME, version, {
-      async upgrade(db, oldVersion, newVersion, tx) {
-        for (let step = oldVersion; step < (newVersion ?? version); step += 1) {
-          await upgradeSteps[step]?.(db, tx);
-        }
+      upgrade(db, oldVersion, newVersion, tx) {
+        void runUpgradeSteps(db, tx, oldVersion, newVersion ?? version);
       },
       blocked() {
         options.onBlocked?.();

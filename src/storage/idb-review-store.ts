@@ -4,8 +4,21 @@ import { summarise, type ReviewSummary } from '../domain/review-model';
 import { restoreReview } from '../domain/review-migrations';
 import { parseReview, type Review } from '../domain/review-schema';
 import { normalizeJson } from '../domain/text';
-import { BY_UPDATED_INDEX, openReviewDatabase, REVIEWS_STORE, SUMMARIES_STORE, type OpenOptions, type ReviewDatabase } from './database';
-import { describeStorageFailure, ReviewConflictError, StorageWriteError, type ReviewChange, type ReviewStore } from './review-store';
+import {
+  BY_UPDATED_INDEX,
+  openReviewDatabase,
+  REVIEWS_STORE,
+  SUMMARIES_STORE,
+  type OpenOptions,
+  type ReviewDatabase,
+} from './database';
+import {
+  describeStorageFailure,
+  ReviewConflictError,
+  StorageWriteError,
+  type ReviewChange,
+  type ReviewStore,
+} from './review-store';
 
 /** BroadcastChannel name for cross-tab change notices. Never rename (tabs of two versions must agree). */
 export const CHANGE_CHANNEL = 'tu-soi-tu-sua:changes';

@@ -14,7 +14,8 @@ export async function openStore(options: OpenOptions = {}): Promise<OpenedStore>
   if (typeof indexedDB === 'undefined') {
     return {
       store: new MemoryReviewStore(),
-      warning: 'Trình duyệt này không cho trang lưu dữ liệu. Bạn vẫn làm và in được, nhưng khi đóng trang mọi điều đã ghi sẽ mất.',
+      warning:
+        'Trình duyệt này không cho trang lưu dữ liệu. Bạn vẫn làm và in được, nhưng khi đóng trang mọi điều đã ghi sẽ mất.',
     };
   }
   try {

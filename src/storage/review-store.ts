@@ -42,7 +42,7 @@ export class ReviewConflictError extends Error {
 export class StorageWriteError extends Error {
   constructor(
     message: string,
-    readonly cause?: unknown,
+    override readonly cause?: unknown,
   ) {
     super(message);
     this.name = 'StorageWriteError';

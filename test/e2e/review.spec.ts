@@ -35,8 +35,14 @@ async function fillEverything(page: Page): Promise<void> {
   await page.getByRole('link', { name: 'Kế hoạch khắc phục' }).click();
   for (let index = 1; index <= 5; index += 1) {
     await page.getByRole('button', { name: 'Thêm biện pháp chung' }).click();
-    await page.locator('textarea[id$="-what"]').nth(index - 1).fill(`Biện pháp số ${index}: đọc và làm theo`);
-    await page.locator('input[type="date"][id$="-deadline"]').nth(index - 1).fill('2022-12-31');
+    await page
+      .locator('textarea[id$="-what"]')
+      .nth(index - 1)
+      .fill(`Biện pháp số ${index}: đọc và làm theo`);
+    await page
+      .locator('input[type="date"][id$="-deadline"]')
+      .nth(index - 1)
+      .fill('2022-12-31');
   }
   await waitUntilSaved(page);
 }
@@ -56,10 +62,12 @@ async function expectEverything(page: Page, period: string): Promise<void> {
   await expect(page.locator('textarea[id$="-what"]').nth(4)).toHaveValue('Biện pháp số 5: đọc và làm theo');
 }
 
-test('a member fills all 27 items, strengths and five actions; everything survives a reload and a browser restart', async ({ baseURL }) => {
+test('a member fills all 27 items, strengths and five actions; everything survives a reload and a browser restart', async ({
+  baseURL,
+}) => {
   const profile = mkdtempSync(join(tmpdir(), 'tsts-profile-'));
   try {
-    let context = await chromium.launchPersistentContext(profile, { ...chromiumLaunchOptions, baseURL });
+    let context = await chromium.launchPersistentContext(profile, { ...chromiumLaunchOptions, ...(baseURL ? { baseURL } : {}) });
     let page = await context.newPage();
     await createReview(page, '6 tháng đầu năm 2022');
     await fillEverything(page);
@@ -68,7 +76,7 @@ test('a member fills all 27 items, strengths and five actions; everything surviv
     await expectEverything(page, '6 tháng đầu năm 2022');
     await context.close();
 
-    context = await chromium.launchPersistentContext(profile, { ...chromiumLaunchOptions, baseURL });
+    context = await chromium.launchPersistentContext(profile, { ...chromiumLaunchOptions, ...(baseURL ? { baseURL } : {}) });
     page = await context.newPage();
     await expectEverything(page, '6 tháng đầu năm 2022');
 

@@ -6,7 +6,15 @@ const pages = builtPages();
 const contentPages = pages.filter((path) => !path.startsWith('/tu-soi/'));
 
 test('the build has the pages the site promises', () => {
-  for (const path of ['/', '/van-ban/', '/rieng-tu/', '/tu-soi/', '/404.html', '/van-ban/nghi-quyet-04-nq-tw/', '/van-ban/ket-luan-21-kl-tw/']) {
+  for (const path of [
+    '/',
+    '/van-ban/',
+    '/rieng-tu/',
+    '/tu-soi/',
+    '/404.html',
+    '/van-ban/nghi-quyet-04-nq-tw/',
+    '/van-ban/ket-luan-21-kl-tw/',
+  ]) {
     expect(pages).toContain(path);
   }
 });
@@ -36,7 +44,10 @@ test('a document page shows symbol, date, issuer, status, a summary label and wh
   await expect(meta).toContainText('Ban Chấp hành Trung ương');
   await expect(meta).toContainText('Hiệu lực');
   await expect(page.getByRole('heading', { name: /Tóm tắt của trang/ })).toBeVisible();
-  await expect(page.getByRole('link', { name: /tulieuvankien/ }).first()).toHaveAttribute('href', 'https://tulieuvankien.dangcongsan.vn/');
+  await expect(page.getByRole('link', { name: /tulieuvankien/ }).first()).toHaveAttribute(
+    'href',
+    'https://tulieuvankien.dangcongsan.vn/',
+  );
   await expect(page.getByRole('navigation', { name: 'Mục lục' })).toBeVisible();
   await expect(page.getByRole('link', { name: /Văn bản (trước|sau)/ }).first()).toBeVisible();
 });
@@ -67,11 +78,17 @@ test('the document list groups documents by kind', async ({ page }) => {
 
 test('the text size can be enlarged and is remembered on the device', async ({ page }) => {
   await page.goto('/van-ban/');
-  const before = await page.locator('main p').first().evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
+  const before = await page
+    .locator('main p')
+    .first()
+    .evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
   await page.getByRole('button', { name: 'Cỡ chữ rất lớn' }).click();
   await expect(page.locator('html')).toHaveAttribute('data-text-size', 'xl');
   await expect(page.getByRole('button', { name: 'Cỡ chữ rất lớn' })).toHaveAttribute('aria-pressed', 'true');
-  const after = await page.locator('main p').first().evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
+  const after = await page
+    .locator('main p')
+    .first()
+    .evaluate((element) => parseFloat(getComputedStyle(element).fontSize));
   expect(after).toBeGreaterThan(before * 1.3);
 
   await page.goto('/');

@@ -28,7 +28,11 @@ export function fullReview(checklist = loadChecklist(), now = new Date('2022-05-
       causesSubjective: 'Chủ quan: chưa tự giác rèn luyện thường xuyên.',
       causesObjective: 'Khách quan: khối lượng công việc lớn.',
     });
-    review = addAction(review, { id: `act-${index + 1}`, itemId, what: `Khắc phục biểu hiện ${itemId} bằng việc cụ thể số ${index + 1}.` });
+    review = addAction(review, {
+      id: `act-${index + 1}`,
+      itemId,
+      what: `Khắc phục biểu hiện ${itemId} bằng việc cụ thể số ${index + 1}.`,
+    });
     review = updateAction(review, `act-${index + 1}`, {
       deadline: '2022-12-31',
       measure: 'Chi bộ nhận xét hằng tháng',

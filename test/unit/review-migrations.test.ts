@@ -5,7 +5,9 @@ import { loadFixture } from './helpers';
 
 describe('review shape migrations', () => {
   it('has one step per version below the current one', () => {
-    expect(reviewMigrations.map((step) => step.from)).toEqual([...Array(REVIEW_SHAPE_VERSION - 1).keys()].map((index) => index + 1));
+    expect(reviewMigrations.map((step) => step.from)).toEqual(
+      [...Array(REVIEW_SHAPE_VERSION - 1).keys()].map((index) => index + 1),
+    );
   });
 
   it('v1→v2 keeps every answer, note and plan step of a frozen v1 record', () => {

@@ -60,8 +60,12 @@ describe.each(stores)('%s review store', (_name, open) => {
 
   it('lists reviews most recently changed first and forgets deleted ones', async () => {
     const store = await open();
-    await store.create(createReview({ id: 'old', checklistId: 'nq04-27', period: 'Kỳ cũ', now: new Date('2022-01-01T00:00:00Z') }));
-    await store.create(createReview({ id: 'new', checklistId: 'nq04-27', period: 'Kỳ mới', now: new Date('2022-06-01T00:00:00Z') }));
+    await store.create(
+      createReview({ id: 'old', checklistId: 'nq04-27', period: 'Kỳ cũ', now: new Date('2022-01-01T00:00:00Z') }),
+    );
+    await store.create(
+      createReview({ id: 'new', checklistId: 'nq04-27', period: 'Kỳ mới', now: new Date('2022-06-01T00:00:00Z') }),
+    );
 
     expect((await store.list()).map((summary) => summary.id)).toEqual(['new', 'old']);
 
@@ -83,7 +87,9 @@ describe('IndexedDB structure upgrades', () => {
     const list = await store.list();
     const review = await store.get('r-2022-h1');
 
-    expect(list.map((summary) => [summary.id, summary.period, summary.answered])).toEqual([['r-2022-h1', '6 tháng đầu năm 2022', 2]]);
+    expect(list.map((summary) => [summary.id, summary.period, summary.answered])).toEqual([
+      ['r-2022-h1', '6 tháng đầu năm 2022', 2],
+    ]);
     expect(review?.shapeVersion).toBe(2);
     expect(review?.actions).toHaveLength(2);
     store.close();

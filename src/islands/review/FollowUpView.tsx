@@ -18,12 +18,15 @@ interface Props {
 export function FollowUpView({ review, checklist, update }: Props) {
   const today = localDay(new Date());
   const overdue = overdueActions(review, today);
-  const items = new Map(numberChecklist(checklist).groups.flatMap((group) => group.items.map((item) => [item.id, item] as const)));
+  const items = new Map(
+    numberChecklist(checklist).groups.flatMap((group) => group.items.map((item) => [item.id, item] as const)),
+  );
 
   if (review.actions.length === 0) {
     return (
       <p class="empty">
-        Chưa có biện pháp nào để theo dõi. <a href={routeHash({ view: 'review', id: review.id, tab: 'ke-hoach' })}>Lập kế hoạch khắc phục</a>.
+        Chưa có biện pháp nào để theo dõi.{' '}
+        <a href={routeHash({ view: 'review', id: review.id, tab: 'ke-hoach' })}>Lập kế hoạch khắc phục</a>.
       </p>
     );
   }
@@ -109,11 +112,21 @@ function CheckInCard({ action, index, itemLabel, today, onRecord }: CardProps) {
         <div class="field-grid">
           <div class="field">
             <label for={`${base}-date`}>Ngày theo dõi</label>
-            <input id={`${base}-date`} type="date" required value={date} onInput={(event) => setDate(event.currentTarget.value)} />
+            <input
+              id={`${base}-date`}
+              type="date"
+              required
+              value={date}
+              onInput={(event) => setDate(event.currentTarget.value)}
+            />
           </div>
           <div class="field">
             <label for={`${base}-status`}>Kết quả</label>
-            <select id={`${base}-status`} value={status} onChange={(event) => setStatus(event.currentTarget.value as ActionStatus)}>
+            <select
+              id={`${base}-status`}
+              value={status}
+              onChange={(event) => setStatus(event.currentTarget.value as ActionStatus)}
+            >
               {actionStatuses.map((entry) => (
                 <option key={entry} value={entry}>
                   {actionStatusLabels[entry]}
@@ -124,7 +137,13 @@ function CheckInCard({ action, index, itemLabel, today, onRecord }: CardProps) {
         </div>
         <div class="field">
           <label for={`${base}-note`}>Ghi chú</label>
-          <textarea id={`${base}-note`} rows={2} maxLength={20000} value={note} onInput={(event) => setNote(event.currentTarget.value)} />
+          <textarea
+            id={`${base}-note`}
+            rows={2}
+            maxLength={20000}
+            value={note}
+            onInput={(event) => setNote(event.currentTarget.value)}
+          />
         </div>
         <button type="submit" class="button button--primary">
           Ghi nhận lần theo dõi<span class="visually-hidden"> cho biện pháp {index + 1}</span>

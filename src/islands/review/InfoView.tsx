@@ -20,7 +20,12 @@ export function InfoView({ review, update }: Props) {
   return (
     <div class="panel">
       <p class="hint">Các ô đều không bắt buộc. Những ô để trống sẽ in thành dòng chấm để điền tay.</p>
-      <TextField id="review-period" label="Kỳ tự soi" value={review.period} onInput={(value) => update((current) => renameReview(current, value))} />
+      <TextField
+        id="review-period"
+        label="Kỳ tự soi"
+        value={review.period}
+        onInput={(value) => update((current) => renameReview(current, value))}
+      />
       {memberFields.map((field) => (
         <TextField
           key={field.key}

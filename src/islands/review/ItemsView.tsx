@@ -20,7 +20,9 @@ const choices = assessmentLevels.filter((level) => level !== 'unset');
 export function ItemsView({ review, checklist, update }: Props) {
   const numbered = numberChecklist(checklist);
   const { done, total } = progress(review, checklist);
-  const firstOpen = numbered.groups.flatMap((group) => group.items).find((item) => answerFor(review, item.id).assessment === 'unset');
+  const firstOpen = numbered.groups
+    .flatMap((group) => group.items)
+    .find((item) => answerFor(review, item.id).assessment === 'unset');
 
   return (
     <div>
@@ -44,8 +46,9 @@ export function ItemsView({ review, checklist, update }: Props) {
           )}
         </div>
         <p class="hint">
-          Với mỗi biểu hiện, chọn mức đúng với mình. Khi có biểu hiện hoặc nguy cơ, ghi điều đã thấy, nguyên nhân và thêm biện pháp khắc
-          phục. Dòng mô tả là <strong>tóm tắt của trang</strong>, trừ khi ghi “nguyên văn”; nguyên văn xem tại {checklist.officialSource.name}.
+          Với mỗi biểu hiện, chọn mức đúng với mình. Khi có biểu hiện hoặc nguy cơ, ghi điều đã thấy, nguyên nhân và thêm biện
+          pháp khắc phục. Dòng mô tả là <strong>tóm tắt của trang</strong>, trừ khi ghi “nguyên văn”; nguyên văn xem tại{' '}
+          {checklist.officialSource.name}.
         </p>
       </div>
       {numbered.groups.map((group) => (
@@ -152,7 +155,9 @@ function ItemCard({ item, total, review, update }: ItemProps) {
             Thêm biện pháp khắc phục<span class="visually-hidden"> cho biểu hiện {item.overallNumber}</span>
           </button>
           {linked.length > 0 && (
-            <a href={routeHash({ view: 'review', id: review.id, tab: 'ke-hoach' })}>Đặt thời hạn, người theo dõi trong Kế hoạch</a>
+            <a href={routeHash({ view: 'review', id: review.id, tab: 'ke-hoach' })}>
+              Đặt thời hạn, người theo dõi trong Kế hoạch
+            </a>
           )}
         </div>
       )}

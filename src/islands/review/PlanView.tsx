@@ -18,7 +18,9 @@ interface Props {
 
 export function PlanView({ review, checklist, update }: Props) {
   const [removing, setRemoving] = useState<PlanAction | undefined>(undefined);
-  const items = new Map(numberChecklist(checklist).groups.flatMap((group) => group.items.map((item) => [item.id, item] as const)));
+  const items = new Map(
+    numberChecklist(checklist).groups.flatMap((group) => group.items.map((item) => [item.id, item] as const)),
+  );
   const today = localDay(new Date());
 
   const add = () => {
@@ -73,7 +75,8 @@ export function PlanView({ review, checklist, update }: Props) {
                 value={action.deadline}
                 onInput={(value) => {
                   // A date input reports "" or a complete date; anything else (a five-digit year being typed) is left alone.
-                  if (value === '' || /^\d{4}-\d{2}-\d{2}$/.test(value)) update((current) => updateAction(current, action.id, { deadline: value }));
+                  if (value === '' || /^\d{4}-\d{2}-\d{2}$/.test(value))
+                    update((current) => updateAction(current, action.id, { deadline: value }));
                 }}
               />
               <div class="field">

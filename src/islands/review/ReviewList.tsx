@@ -18,7 +18,13 @@ interface Props {
 /** Period names offered while typing; free text is always allowed. */
 export function suggestedPeriods(now: Date): string[] {
   const year = now.getFullYear();
-  return [`6 tháng đầu năm ${year}`, `Cuối năm ${year}`, `Tháng ${now.getMonth() + 1}/${year}`, `6 tháng đầu năm ${year + 1}`, `Cuối năm ${year - 1}`];
+  return [
+    `6 tháng đầu năm ${year}`,
+    `Cuối năm ${year}`,
+    `Tháng ${now.getMonth() + 1}/${year}`,
+    `6 tháng đầu năm ${year + 1}`,
+    `Cuối năm ${year - 1}`,
+  ];
 }
 
 export function ReviewList({ store, checklists }: Props) {

@@ -12,7 +12,9 @@ export function SaveStatus({ state, kind, onResolve }: Props) {
   if (state.kind === 'conflict') {
     return (
       <div class="alert alert--warning save-status" role="alert">
-        <p>Bản tự soi này vừa được sửa ở một thẻ hoặc cửa sổ khác. Thay đổi mới nhất ở đây chưa được lưu. Bạn muốn giữ bản nào?</p>
+        <p>
+          Bản tự soi này vừa được sửa ở một thẻ hoặc cửa sổ khác. Thay đổi mới nhất ở đây chưa được lưu. Bạn muốn giữ bản nào?
+        </p>
         <div class="button-row">
           <button type="button" class="button" onClick={() => onResolve('theirs')}>
             Dùng bản ở thẻ kia

@@ -1,5 +1,5 @@
 /** Labelled form fields shared by the views; ids derive from item and action ids so they stay unique. */
-import type { JSX } from 'preact';
+import type { TargetedEvent } from 'preact';
 
 interface TextFieldProps {
   id: string;
@@ -13,9 +13,19 @@ interface TextFieldProps {
   autoComplete?: string;
 }
 
-export function TextField({ id, label, value, onInput, hint, multiline = false, rows = 3, type = 'text', autoComplete }: TextFieldProps) {
+export function TextField({
+  id,
+  label,
+  value,
+  onInput,
+  hint,
+  multiline = false,
+  rows = 3,
+  type = 'text',
+  autoComplete,
+}: TextFieldProps) {
   const describedBy = hint ? `${id}-hint` : undefined;
-  const handle = (event: JSX.TargetedEvent<HTMLInputElement | HTMLTextAreaElement>) => onInput(event.currentTarget.value);
+  const handle = (event: TargetedEvent<HTMLInputElement | HTMLTextAreaElement>) => onInput(event.currentTarget.value);
   return (
     <div class="field">
       <label for={id}>{label}</label>

@@ -65,7 +65,8 @@ export function useReviewDocument(store: ReviewStore, id: string): ReviewDocumen
         } else {
           setSaveState({
             kind: 'error',
-            message: error instanceof StorageWriteError ? error.message : 'Chưa lưu được thay đổi. Trang sẽ thử lại khi bạn sửa tiếp.',
+            message:
+              error instanceof StorageWriteError ? error.message : 'Chưa lưu được thay đổi. Trang sẽ thử lại khi bạn sửa tiếp.',
           });
         }
       }
@@ -110,7 +111,9 @@ export function useReviewDocument(store: ReviewStore, id: string): ReviewDocumen
       setReview(loaded);
       setLoadError(undefined);
     } catch (error) {
-      setLoadError(error instanceof ReviewFormatError ? error.message : 'Không đọc được bản tự soi này từ bộ nhớ của trình duyệt.');
+      setLoadError(
+        error instanceof ReviewFormatError ? error.message : 'Không đọc được bản tự soi này từ bộ nhớ của trình duyệt.',
+      );
     }
   }, [store, id]);
 

@@ -1,0 +1,138 @@
+// npm run bench: sizes of the built pages and their first-load JavaScript, build time, and timings
+// of saving, listing and exporting in Chromium. Not part of npm test: timing never decides pass/fail.
+import { execSync, spawn } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+import { build } from 'esbuild';
+
+const root = join(import.meta.dirname, '..', '..');
+const dist = join(root, 'dist');
+const gz = (buffer) => gzipSync(buffer, { level: 9 }).length;
+const kb = (bytes) => `${(bytes / 1024).toFixed(1)} KB`;
+
+// 1. Build time.
+const started = performance.now();
+execSync('npm run build', { cwd: root, stdio: 'ignore', env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' } });
+const buildSeconds = (performance.now() - started) / 1000;
+
+// 2. Page and first-load JS sizes, following static imports only (dynamic import() is loaded on demand).
+function staticGraph(file, seen = new Set()) {
+  if (seen.has(file) || !existsSync(file)) return seen;
+  seen.add(file);
+  const code = readFileSync(file, 'utf8');
+  for (const match of code.matchAll(/(?:^|[;}\n])\s*import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)) {
+    if (match[1].startsWith('.')) staticGraph(join(dirname(file), match[1]), seen);
+  }
+  for (const match of code.matchAll(/\bfrom\s*["'](\.[^"']+)["']/g)) staticGraph(join(dirname(file), match[1]), seen);
+  return seen;
+}
+
+function pageFigures(htmlFile) {
+  const html = readFileSync(htmlFile);
+  const text = html.toString('utf8');
+  const entries = new Set();
+  for (const match of text.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)) entries.add(match[1]);
+  for (const match of text.matchAll(/\b(?:component-url|renderer-url)="([^"]+)"/g)) entries.add(match[1]);
+  const files = new Set();
+  for (const url of entries) staticGraph(join(dist, url.replace(/^\//, '')), files);
+  const inline = [...text.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]).join('');
+  let jsRaw = Buffer.byteLength(inline);
+  let jsGzip = inline ? gz(Buffer.from(inline)) : 0;
+  for (const file of files) {
+    const content = readFileSync(file);
+    jsRaw += content.length;
+    jsGzip += gz(content);
+  }
+  return { htmlRaw: html.length, htmlGzip: gz(html), jsFiles: files.size, inlineJs: Buffer.byteLength(inline), jsRaw, jsGzip };
+}
+
+const pageTypes = {
+  'home (/)': 'index.html',
+  'document list (/van-ban/)': 'van-ban/index.html',
+  'document (/van-ban/nghi-quyet-04-nq-tw/)': 'van-ban/nghi-quyet-04-nq-tw/index.html',
+  'privacy (/rieng-tu/)': 'rieng-tu/index.html',
+  'self-review (/tu-soi/)': 'tu-soi/index.html',
+  '404': '404.html',
+};
+console.log(`Build (astro build + pagefind): ${buildSeconds.toFixed(1)} s\n`);
+console.log('page type'.padEnd(44), 'HTML raw'.padStart(10), 'HTML gz'.padStart(10), 'JS files'.padStart(9), 'inline JS'.padStart(10), 'JS raw'.padStart(10), 'JS gz'.padStart(10));
+for (const [name, file] of Object.entries(pageTypes)) {
+  const f = pageFigures(join(dist, file));
+  console.log(name.padEnd(44), kb(f.htmlRaw).padStart(10), kb(f.htmlGzip).padStart(10), String(f.jsFiles).padStart(9), `${f.inlineJs} B`.padStart(10), kb(f.jsRaw).padStart(10), kb(f.jsGzip).padStart(10));
+}
+const review = pageFigures(join(dist, 'tu-soi/index.html'));
+console.log(`\n/tu-soi/ first-load JS: ${kb(review.jsGzip)} gzip (budget 25 KB) ${review.jsGzip <= 25 * 1024 ? 'within budget' : 'OVER BUDGET'}`);
+const all = [];
+const walk = (dir) => {
+  for (const name of readdirSync(dir)) {
+    const path = join(dir, name);
+    if (statSync(path).isDirectory()) walk(path);
+    else all.push(path);
+  }
+};
+walk(dist);
+console.log(`Built site: ${all.length} files, ${kb(all.reduce((sum, file) => sum + statSync(file).size, 0))}`);
+
+// 3. Timings in Chromium against the built site (same origin as the app, so the same IndexedDB).
+const bundle = await build({
+  entryPoints: [join(root, 'test/bench/storage-entry.ts')],
+  bundle: true,
+  format: 'iife',
+  write: false,
+  minify: true,
+  target: 'es2022',
+});
+const port = 4390;
+const server = spawn('npx', ['astro', 'preview', '--force', '--host', '127.0.0.1', '--port', String(port)], {
+  cwd: root,
+  stdio: 'ignore',
+  env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+  detached: true,
+});
+try {
+  for (let attempt = 0; attempt < 60; attempt += 1) {
+    try {
+      if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break;
+    } catch {
+      await new Promise((resolve) => setTimeout(resolve, 500));
+    }
+  }
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+  const page = await browser.newPage();
+  await page.goto(`http://127.0.0.1:${port}/rieng-tu/`);
+  await page.addScriptTag({ content: bundle.outputFiles[0].text });
+  const itemIds = ['I', 'II', 'III'].flatMap((group) => Array.from({ length: 9 }, (_, index) => `${group}-${index + 1}`));
+  const save = await page.evaluate(async (ids) => {
+    const times = await globalThis.tstsBench.benchSave(ids, 60);
+    return { median: globalThis.tstsBench.median(times.slice(10)), max: Math.max(...times.slice(10)) };
+  }, itemIds);
+  console.log(`\nSave a full review (27 answers with notes, 27 actions, 12 check-ins): median ${save.median.toFixed(1)} ms, max ${save.max.toFixed(1)} ms (budget: median ≤ 20 ms)`);
+  await page.evaluate(async (ids) => globalThis.tstsBench.seed(199, ids), itemIds);
+  const list = await page.evaluate(async () => {
+    const times = await globalThis.tstsBench.benchList(15);
+    return { median: globalThis.tstsBench.median(times) };
+  });
+  console.log(`Open the store and list 200 stored reviews: median ${list.median.toFixed(1)} ms (budget ≤ 150 ms)`);
+  const uiTimes = [];
+  for (let round = 0; round < 7; round += 1) {
+    const start = Date.now();
+    await page.goto(`http://127.0.0.1:${port}/tu-soi/`);
+    await page.locator('.review-card').nth(199).waitFor();
+    uiTimes.push(Date.now() - start);
+  }
+  uiTimes.sort((a, b) => a - b);
+  console.log(`Page load until all 200 review cards are shown: median ${uiTimes[3]} ms (includes loading the page itself)`);
+  await browser.close();
+} finally {
+  try {
+    process.kill(-server.pid);
+  } catch {
+    // already gone
+  }
+}
+console.log(`\nMeasured on this machine (${relative(root, dist)} from a fresh build).`);
