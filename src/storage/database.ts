@@ -23,7 +23,11 @@ export const DATABASE_VERSION = 2;
 
 export interface ReviewDatabase extends DBSchema {
   reviews: { key: string; value: unknown };
-  summaries: { key: string; value: ReviewSummary; indexes: { 'by-updated': string } };
+  summaries: {
+    key: string;
+    value: ReviewSummary | { id: string; updatedAt: string; sealed: unknown };
+    indexes: { 'by-updated': string };
+  };
   settings: { key: string; value: unknown };
 }
 

@@ -1,13 +1,28 @@
-/** Persists self-reviews and their list summaries in IndexedDB; tells other tabs about changes. */
+/**
+ * Persists self-reviews, their list summaries and device settings in IndexedDB; encrypts review
+ * content when the passphrase lock is on; tells other tabs about changes.
+ */
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import { summarise, type ReviewSummary } from '../domain/review-model';
 import { restoreReview } from '../domain/review-migrations';
 import { parseReview, type Review } from '../domain/review-schema';
+import {
+  deriveKey,
+  isKeyParameters,
+  isSealed,
+  newKeyParameters,
+  seal,
+  unseal,
+  WrongPassphraseError,
+  type KeyParameters,
+  type Sealed,
+} from '../domain/sealed';
 import { normalizeJson } from '../domain/text';
 import {
   BY_UPDATED_INDEX,
   openReviewDatabase,
   REVIEWS_STORE,
+  SETTINGS_STORE,
   SUMMARIES_STORE,
   type OpenOptions,
   type ReviewDatabase,
@@ -15,21 +30,62 @@ import {
 import {
   describeStorageFailure,
   ReviewConflictError,
+  ReviewLockedError,
   StorageWriteError,
+  type LockStatus,
   type ReviewChange,
+  type ReviewLock,
   type ReviewStore,
+  type SettingKey,
 } from './review-store';
 
 /** BroadcastChannel name for cross-tab change notices. Never rename (tabs of two versions must agree). */
 export const CHANGE_CHANNEL = 'tu-soi-tu-sua:changes';
+
+/** Known plaintext sealed with the key, to tell a wrong passphrase from a right one. */
+const LOCK_CHECK = 'tu-soi-tu-sua';
+
+/** How an encrypted review is stored: only the id and revision stay readable. */
+interface LockedRecord {
+  readonly id: string;
+  readonly revision: number;
+  readonly sealed: Sealed;
+}
+
+/** How an encrypted summary is stored: only the id and the time of the last change stay readable. */
+interface LockedSummary {
+  readonly id: string;
+  readonly updatedAt: string;
+  readonly sealed: Sealed;
+}
+
+/** Stored lock settings: how to derive the key, and the sealed check value. */
+interface LockSettings {
+  readonly parameters: KeyParameters;
+  readonly check: Sealed;
+}
+
+function isLockedRecord(value: unknown): value is LockedRecord | LockedSummary {
+  return typeof value === 'object' && value !== null && isSealed((value as Record<string, unknown>)['sealed']);
+}
+
+function isLockSettings(value: unknown): value is LockSettings {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Record<string, unknown>;
+  return isKeyParameters(record['parameters']) && isSealed(record['check']);
+}
 
 /** Validates and NFC-normalises a review before it is written. */
 function prepare(review: Review): Review {
   return parseReview(normalizeJson(review));
 }
 
+type WriteTransaction = IDBPTransaction<ReviewDatabase, ['reviews', 'summaries', 'settings'], 'readwrite'>;
+
 export class IdbReviewStore implements ReviewStore {
   readonly kind = 'indexeddb' as const;
+  readonly lock: ReviewLock;
+  private key: CryptoKey | undefined;
   private readonly channel: BroadcastChannel | undefined;
   private readonly listeners = new Set<(change: ReviewChange) => void>();
 
@@ -42,6 +98,15 @@ export class IdbReviewStore implements ReviewStore {
         for (const listener of this.listeners) listener(change);
       }
     });
+    this.lock = {
+      status: () => this.lockStatus(),
+      enable: (passphrase) => this.enableLock(passphrase),
+      unlock: (passphrase) => this.unlock(passphrase),
+      lockNow: () => {
+        this.key = undefined;
+      },
+      disable: () => this.disableLock(),
+    };
   }
 
   static async open(options: OpenOptions = {}): Promise<IdbReviewStore> {
@@ -49,20 +114,32 @@ export class IdbReviewStore implements ReviewStore {
   }
 
   async list(): Promise<ReviewSummary[]> {
-    const summaries = await this.db.getAllFromIndex(SUMMARIES_STORE, BY_UPDATED_INDEX);
-    return summaries.reverse();
+    const stored = await this.db.getAllFromIndex(SUMMARIES_STORE, BY_UPDATED_INDEX);
+    const summaries: ReviewSummary[] = [];
+    for (const entry of stored.reverse()) {
+      summaries.push(isLockedRecord(entry) ? ((await unseal(this.requireKey(), entry.sealed)) as ReviewSummary) : entry);
+    }
+    return summaries;
   }
 
   async get(id: string): Promise<Review | undefined> {
     const raw = await this.db.get(REVIEWS_STORE, id);
-    return raw === undefined ? undefined : restoreReview(raw);
+    return raw === undefined ? undefined : this.open(raw);
+  }
+
+  async getAll(): Promise<Review[]> {
+    const raws = await this.db.getAll(REVIEWS_STORE);
+    const reviews: Review[] = [];
+    for (const raw of raws) reviews.push(await this.open(raw));
+    return reviews;
   }
 
   async create(review: Review): Promise<Review> {
     const record = prepare({ ...review, revision: 0 });
+    const [stored, summary] = await this.encode(record);
     await this.write(async (tx) => {
-      await tx.objectStore(REVIEWS_STORE).add(record);
-      await tx.objectStore(SUMMARIES_STORE).put(summarise(record));
+      await tx.objectStore(REVIEWS_STORE).add(stored);
+      await tx.objectStore(SUMMARIES_STORE).put(summary);
     });
     this.announce({ id: record.id, revision: record.revision });
     return record;
@@ -70,19 +147,41 @@ export class IdbReviewStore implements ReviewStore {
 
   async save(review: Review): Promise<Review> {
     const record = prepare({ ...review, revision: review.revision + 1 });
+    // Encryption is awaited before the transaction opens: awaiting it inside would auto-commit it.
+    const [stored, summary] = await this.encode(record);
     await this.write(async (tx) => {
       const reviews = tx.objectStore(REVIEWS_STORE);
-      const stored = (await reviews.get(record.id)) as { revision?: unknown } | undefined;
-      const storedRevision = stored && typeof stored.revision === 'number' ? stored.revision : 0;
-      if (stored === undefined || storedRevision !== review.revision) {
+      const current = (await reviews.get(record.id)) as { revision?: unknown } | undefined;
+      const currentRevision = current && typeof current.revision === 'number' ? current.revision : 0;
+      if (current === undefined || currentRevision !== review.revision) {
         tx.abort();
         throw new ReviewConflictError(record.id);
       }
-      await reviews.put(record);
-      await tx.objectStore(SUMMARIES_STORE).put(summarise(record));
+      await reviews.put(stored);
+      await tx.objectStore(SUMMARIES_STORE).put(summary);
     });
     this.announce({ id: record.id, revision: record.revision });
     return record;
+  }
+
+  async putMany(reviews: readonly Review[]): Promise<void> {
+    const revisions = new Map<string, number>();
+    for (const raw of await this.db.getAll(REVIEWS_STORE)) {
+      const entry = raw as { id?: unknown; revision?: unknown };
+      if (typeof entry.id === 'string') revisions.set(entry.id, typeof entry.revision === 'number' ? entry.revision : 0);
+    }
+    const encoded: [unknown, unknown, Review][] = [];
+    for (const review of reviews) {
+      const record = prepare({ ...review, revision: (revisions.get(review.id) ?? -1) + 1 });
+      encoded.push([...(await this.encode(record)), record]);
+    }
+    await this.write(async (tx) => {
+      for (const [stored, summary] of encoded) {
+        await tx.objectStore(REVIEWS_STORE).put(stored);
+        await tx.objectStore(SUMMARIES_STORE).put(summary as ReviewSummary);
+      }
+    });
+    for (const [, , record] of encoded) this.announce({ id: record.id, revision: record.revision });
   }
 
   async delete(id: string): Promise<void> {
@@ -93,24 +192,110 @@ export class IdbReviewStore implements ReviewStore {
     this.announce({ id, revision: null });
   }
 
+  async getSetting(key: SettingKey): Promise<unknown> {
+    return this.db.get(SETTINGS_STORE, key);
+  }
+
+  async setSetting(key: SettingKey, value: unknown): Promise<void> {
+    await this.write(async (tx) => {
+      await tx.objectStore(SETTINGS_STORE).put(value, key);
+    });
+  }
+
   onExternalChange(listener: (change: ReviewChange) => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
   close(): void {
+    this.key = undefined;
     this.channel?.close();
     this.db.close();
   }
 
+  private async lockSettings(): Promise<LockSettings | undefined> {
+    const value = await this.db.get(SETTINGS_STORE, 'lock');
+    return isLockSettings(value) ? value : undefined;
+  }
+
+  private async lockStatus(): Promise<LockStatus> {
+    if (!(await this.lockSettings())) return 'off';
+    return this.key ? 'unlocked' : 'locked';
+  }
+
+  private async unlock(passphrase: string): Promise<void> {
+    const settings = await this.lockSettings();
+    if (!settings) return;
+    const key = await deriveKey(passphrase, settings.parameters);
+    if ((await unseal(key, settings.check)) !== LOCK_CHECK) throw new WrongPassphraseError();
+    this.key = key;
+  }
+
+  private async enableLock(passphrase: string): Promise<void> {
+    const all = await this.getAll();
+    const parameters = newKeyParameters();
+    const key = await deriveKey(passphrase, parameters);
+    const settings: LockSettings = { parameters, check: await seal(key, LOCK_CHECK) };
+    this.key = key;
+    await this.rewriteAll(all, settings);
+  }
+
+  private async disableLock(): Promise<void> {
+    const all = await this.getAll();
+    this.key = undefined;
+    await this.rewriteAll(all, undefined);
+  }
+
+  /** Rewrites every review (and summary) with the current key, or in plain form, in one transaction. */
+  private async rewriteAll(reviews: readonly Review[], settings: LockSettings | undefined): Promise<void> {
+    const encoded = [];
+    for (const review of reviews) encoded.push(await IdbReviewStore.encodeWith(review, settings ? this.key : undefined));
+    await this.write(async (tx) => {
+      await tx.objectStore(REVIEWS_STORE).clear();
+      await tx.objectStore(SUMMARIES_STORE).clear();
+      for (const [stored, summary] of encoded) {
+        await tx.objectStore(REVIEWS_STORE).put(stored);
+        await tx.objectStore(SUMMARIES_STORE).put(summary as ReviewSummary);
+      }
+      if (settings) await tx.objectStore(SETTINGS_STORE).put(settings, 'lock');
+      else await tx.objectStore(SETTINGS_STORE).delete('lock');
+    });
+    for (const review of reviews) this.announce({ id: review.id, revision: review.revision });
+  }
+
+  private requireKey(): CryptoKey {
+    if (!this.key) throw new ReviewLockedError();
+    return this.key;
+  }
+
+  /** Reads a stored record: decrypts it when locked, then migrates and validates it. */
+  private async open(raw: unknown): Promise<Review> {
+    if (!isLockedRecord(raw)) return restoreReview(raw);
+    const opened = await unseal(this.requireKey(), raw.sealed);
+    const review = restoreReview(opened);
+    return 'revision' in raw ? { ...review, revision: raw.revision } : review;
+  }
+
+  /** The stored forms of a review and its summary: plain, or sealed when the lock is on. */
+  private async encode(review: Review): Promise<[unknown, unknown]> {
+    if (!this.key && (await this.lockSettings())) throw new ReviewLockedError();
+    return IdbReviewStore.encodeWith(review, this.key);
+  }
+
+  private static async encodeWith(review: Review, key: CryptoKey | undefined): Promise<[unknown, unknown]> {
+    const summary = summarise(review);
+    if (!key) return [review, summary];
+    const record: LockedRecord = { id: review.id, revision: review.revision, sealed: await seal(key, review) };
+    const lockedSummary: LockedSummary = { id: review.id, updatedAt: review.updatedAt, sealed: await seal(key, summary) };
+    return [record, lockedSummary];
+  }
+
   /**
-   * One read-write transaction over both stores. Only IndexedDB requests are awaited inside
+   * One read-write transaction over all stores. Only IndexedDB requests are awaited inside
    * (anything else would auto-commit it); resolves once the transaction has committed.
    */
-  private async write(
-    body: (tx: IDBPTransaction<ReviewDatabase, ['reviews', 'summaries'], 'readwrite'>) => Promise<void>,
-  ): Promise<void> {
-    const tx = this.db.transaction([REVIEWS_STORE, SUMMARIES_STORE], 'readwrite');
+  private async write(body: (tx: WriteTransaction) => Promise<void>): Promise<void> {
+    const tx = this.db.transaction([REVIEWS_STORE, SUMMARIES_STORE, SETTINGS_STORE], 'readwrite');
     try {
       await Promise.all([body(tx), tx.done]);
     } catch (error) {

@@ -6,11 +6,42 @@ import { summarise, type ReviewSummary } from '../domain/review-model';
 import { restoreReview } from '../domain/review-migrations';
 import { parseReview, type Review } from '../domain/review-schema';
 import { normalizeJson } from '../domain/text';
-import { ReviewConflictError, type ReviewChange, type ReviewStore } from './review-store';
+import { ReviewConflictError, type ReviewChange, type ReviewLock, type ReviewStore, type SettingKey } from './review-store';
 
 export class MemoryReviewStore implements ReviewStore {
   readonly kind = 'memory' as const;
   private readonly records = new Map<string, string>();
+  private readonly settings = new Map<SettingKey, unknown>();
+  /** Nothing is written to the device, so there is nothing to encrypt. */
+  readonly lock: ReviewLock = {
+    status: () => Promise.resolve('off'),
+    enable: () => Promise.reject(new Error('Không thể khóa khi trình duyệt không cho lưu dữ liệu.')),
+    unlock: () => Promise.resolve(),
+    lockNow: () => undefined,
+    disable: () => Promise.resolve(),
+  };
+
+  async getAll(): Promise<Review[]> {
+    const reviews = await Promise.all([...this.records.keys()].map((id) => this.get(id)));
+    return reviews.filter((review): review is Review => review !== undefined);
+  }
+
+  async putMany(reviews: readonly Review[]): Promise<void> {
+    for (const review of reviews) {
+      const current = await this.get(review.id);
+      const record = parseReview(normalizeJson({ ...review, revision: (current?.revision ?? -1) + 1 }));
+      this.records.set(record.id, JSON.stringify(record));
+    }
+  }
+
+  getSetting(key: SettingKey): Promise<unknown> {
+    return Promise.resolve(this.settings.get(key));
+  }
+
+  setSetting(key: SettingKey, value: unknown): Promise<void> {
+    this.settings.set(key, value);
+    return Promise.resolve();
+  }
 
   async list(): Promise<ReviewSummary[]> {
     const reviews = await Promise.all([...this.records.keys()].map((id) => this.get(id)));

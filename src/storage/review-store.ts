@@ -24,10 +24,45 @@ export interface ReviewStore {
   save(review: Review): Promise<Review>;
   /** Deletes a review; no error when it is already gone. */
   delete(id: string): Promise<void>;
+  /** Every review, for a backup. Throws ReviewLockedError while locked. */
+  getAll(): Promise<Review[]>;
+  /** Writes restored reviews in one transaction, replacing those with the same id. */
+  putMany(reviews: readonly Review[]): Promise<void>;
+  /** A device setting (not review content), e.g. the time of the last backup. */
+  getSetting(key: SettingKey): Promise<unknown>;
+  setSetting(key: SettingKey, value: unknown): Promise<void>;
+  /** The optional passphrase lock. */
+  readonly lock: ReviewLock;
   /** Calls the listener when another tab changes a review. Returns an unsubscribe function. */
   onExternalChange(listener: (change: ReviewChange) => void): () => void;
   /** Releases the connection. */
   close(): void;
+}
+
+/** Device settings kept beside the reviews. Persisted keys: never rename. */
+export type SettingKey = 'last-backup-at' | 'auto-lock-minutes' | 'lock';
+
+export type LockStatus = 'off' | 'locked' | 'unlocked';
+
+/** Passphrase protection: with it on, review content is stored encrypted. */
+export interface ReviewLock {
+  status(): Promise<LockStatus>;
+  /** Turns the lock on: re-encrypts every stored review with a key derived from the passphrase. */
+  enable(passphrase: string): Promise<void>;
+  /** Opens the reviews with the passphrase; throws WrongPassphraseError. */
+  unlock(passphrase: string): Promise<void>;
+  /** Forgets the key in memory; reviews stay encrypted until unlocked again. */
+  lockNow(): void;
+  /** Turns the lock off: stores every review as plain data again (must be unlocked). */
+  disable(): Promise<void>;
+}
+
+/** The reviews are locked and the key is not in memory. */
+export class ReviewLockedError extends Error {
+  constructor() {
+    super('Các bản tự soi đang được khóa. Hãy nhập mật khẩu để mở.');
+    this.name = 'ReviewLockedError';
+  }
 }
 
 /** Another tab saved the same review after we loaded it: we refuse to overwrite its work. */

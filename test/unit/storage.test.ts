@@ -112,3 +112,53 @@ describe('IndexedDB structure upgrades', () => {
     first.close();
   });
 });
+
+describe('passphrase lock', () => {
+  it('stores no typed text in plain form while locked, and reads it back after unlocking', async () => {
+    const store = await IdbReviewStore.open();
+    const review = fullReview();
+    await store.create(review);
+
+    await store.lock.enable('một mật khẩu đủ dài');
+    const saved = await store.save(setAnswer((await store.get(review.id))!, 'I-1', { observed: 'Điều rất riêng tư' }));
+    store.lock.lockNow();
+
+    const rawReviews = JSON.stringify(await (await openReviewDatabase()).getAll(REVIEWS_STORE));
+    const rawSummaries = JSON.stringify(await (await openReviewDatabase()).getAll('summaries'));
+    for (const raw of [rawReviews, rawSummaries]) {
+      expect(raw).not.toContain('riêng tư');
+      expect(raw).not.toContain('Nhận thấy');
+      expect(raw).not.toContain('6 tháng đầu năm');
+    }
+    expect(await store.lock.status()).toBe('locked');
+    await expect(store.get(review.id)).rejects.toThrow(/khóa/);
+    await expect(store.lock.unlock('sai mật khẩu')).rejects.toThrow(/Mật khẩu không đúng/);
+
+    await store.lock.unlock('một mật khẩu đủ dài');
+    expect((await store.get(review.id))?.answers['I-1']?.observed).toBe('Điều rất riêng tư');
+    expect((await store.list()).map((summary) => summary.period)).toEqual(['6 tháng đầu năm 2022']);
+    expect((await store.get(review.id))?.revision).toBe(saved.revision);
+
+    await store.lock.disable();
+    const plain = JSON.stringify(await (await openReviewDatabase()).getAll(REVIEWS_STORE));
+    expect(plain).toContain('Điều rất riêng tư');
+    expect(await store.lock.status()).toBe('off');
+    store.close();
+  }, 30_000);
+});
+
+describe('restoring many reviews', () => {
+  it('replaces reviews with the same id and keeps revisions moving forward', async () => {
+    const store = await IdbReviewStore.open();
+    const created = await store.create(createReview({ id: 'r', checklistId: 'nq04-27', period: 'Kỳ', now }));
+    await store.save(created);
+    await store.putMany([
+      setAnswer(created, 'I-1', { assessment: 'clear' }),
+      createReview({ id: 'n', checklistId: 'nq04-27', period: 'Mới', now }),
+    ]);
+    expect((await store.get('r'))?.revision).toBe(2);
+    expect((await store.get('r'))?.answers['I-1']?.assessment).toBe('clear');
+    expect((await store.getAll()).map((review) => review.id).sort()).toEqual(['n', 'r']);
+    store.close();
+  });
+});
