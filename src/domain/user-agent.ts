@@ -17,12 +17,14 @@ export interface BrowserInfo {
   readonly android: boolean;
 }
 
-/** Order matters: Facebook's UA for Instagram also carries FBAN-like tokens in some versions. */
+/** App tokens as the apps append them to the system web view's user agent; the first match wins. */
 const inAppPatterns: readonly (readonly [InAppBrowser, RegExp])[] = [
-  ['zalo', /\bZalo(?:App|Theme)?\b|\bZaloTheme\b/i],
+  // "Zalo android/…", "Zalo iOS/…", "ZaloTheme/…"
+  ['zalo', /\bZalo/i],
   ['instagram', /\bInstagram\b/i],
   ['facebook', /\bFBAN\/|\bFBAV\/|\bFB_IAB\/|\bFBIOS\b|\[FB/i],
-  ['tiktok', /\bmusical_ly\b|\bBytedanceWebview\b|\bTikTok\b|\bTrill\b/i],
+  // "musical_ly_30.5.0" (iOS), "trill_320105 … BytedanceWebview/…" (Android)
+  ['tiktok', /musical_ly|BytedanceWebview|\bTikTok\b|\btrill_/i],
 ];
 
 export function describeBrowser(userAgent: string, maxTouchPoints = 0): BrowserInfo {
@@ -41,7 +43,9 @@ export function describeBrowser(userAgent: string, maxTouchPoints = 0): BrowserI
   }
 
   const otherEngineOnIos = /\b(CriOS|FxiOS|EdgiOS|OPiOS|OPT|YaBrowser|GSA|DuckDuckGo)\b/.test(ua);
-  const otherDesktopBrowser = /\b(Chrome|Chromium|CriOS|Edg|OPR|Firefox|FxiOS|SamsungBrowser|UCBrowser|coc_coc_browser)\b/i.test(ua);
+  const otherDesktopBrowser = /\b(Chrome|Chromium|CriOS|Edg|OPR|Firefox|FxiOS|SamsungBrowser|UCBrowser|coc_coc_browser)\b/i.test(
+    ua,
+  );
   const safari =
     inApp === null && /\bSafari\//.test(ua) && /\bVersion\//.test(ua) && !android && !otherEngineOnIos && !otherDesktopBrowser;
 

@@ -148,7 +148,10 @@ function PlanTable({ table }: { table: TableBlock }) {
                   data-label={column?.title ?? ''}
                   class={column?.align === 'center' ? 'print-view__cell print-view__cell--center' : 'print-view__cell'}
                 >
-                  {cell.blank ? <Blank text={cell.text} /> : <CellText text={cell.text} />}
+                  <span class="print-view__cell-content">
+                    {cell.blank ? <Blank text={cell.text} /> : <CellText text={cell.text} />}
+                    {cell.note !== null && <span class="print-view__cell-note">{cell.note}</span>}
+                  </span>
                 </td>
               );
             })}
@@ -159,7 +162,7 @@ function PlanTable({ table }: { table: TableBlock }) {
   );
 }
 
-/** Cell text keeps its line breaks (the action and the manifestation it remedies). */
+/** Cell text keeps the line breaks the member typed. */
 function CellText({ text }: { text: string }) {
   const lines = text.split('\n');
   return (

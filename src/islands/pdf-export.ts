@@ -45,8 +45,9 @@ export type DeliveryChoice = Delivery | 'print-view';
 
 /** Builds the PDF; rejects with a Vietnamese message when the fonts cannot be fetched. */
 export async function exportPlanPdf(input: PlanExportInput): Promise<PdfResult> {
-  const [pdf, fontLoader] = await Promise.all([loadPdf(), loadFonts()]);
-  const fonts = await fontLoader.loadPlanFonts();
+  // The font requests start as soon as their tiny loader arrives, alongside the jsPDF chunk.
+  const fontsLoaded = loadFonts().then((module) => module.loadPlanFonts());
+  const [pdf, fonts] = await Promise.all([loadPdf(), fontsLoaded]);
   const bytes = await pdf.generatePlanPdf({ ...input, fonts });
   return { bytes, fileName: pdf.planFileName(input.review) };
 }

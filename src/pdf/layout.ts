@@ -50,9 +50,11 @@ export interface TableColumn {
 }
 
 export interface TableCell {
-  /** Cell text; lines separated by "\n". */
+  /** Cell text as typed; line breaks kept. */
   readonly text: string;
   readonly blank: boolean;
+  /** A second, secondary line under the text (the manifestation an action remedies), or null. */
+  readonly note: string | null;
 }
 
 export interface TableBlock {
@@ -150,7 +152,7 @@ export function buildPlanDocument(input: {
   const place = clean(member.place);
   const numbered = numberChecklist(checklist);
   const items = numbered.groups.flatMap((group) => group.items);
-  const itemNumbers = new Map(items.map((item) => [item.id, item.overallNumber]));
+  const itemsById = new Map(items.map((item) => [item.id, item]));
 
   const sectionDrafts: { id: SectionId; title: string; blocks: Block[] }[] = [
     { id: 'strengths', title: 'ƯU ĐIỂM CẦN PHÁT HUY', blocks: freeText(review.strengths, 2) },
@@ -163,7 +165,8 @@ export function buildPlanDocument(input: {
     });
   }
   sectionDrafts.push(
-    { id: 'plan', title: 'KẾ HOẠCH KHẮC PHỤC', blocks: [planTable(review, itemNumbers)] },
+    // Without section II the bare number says little, so the plan alone names the manifestation.
+    { id: 'plan', title: 'KẾ HOẠCH KHẮC PHỤC', blocks: [planTable(review, itemsById, options.scope === 'plan-only')] },
     { id: 'commitment', title: 'CAM KẾT', blocks: freeText(review.commitment, 3) },
   );
 
@@ -181,7 +184,8 @@ export function buildPlanDocument(input: {
       committee: upper(withPrefix(clean(member.partyCommittee), 'Đảng bộ', ['đảng bộ', 'đảng ủy', 'đảng uỷ'])),
       branch: upper(withPrefix(clean(member.branch), 'Chi bộ', ['chi bộ', 'đảng bộ'])),
       party: PARTY_NAME,
-      placeDate: `${place === '' ? DOTS.slice(0, 8) : place}, ${formatDateValue(now)}`,
+      // A short placeholder: the date line must still fit on one line of the right column.
+      placeDate: `${place === '' ? CELL_DOTS : place}, ${formatDateValue(now)}`,
     },
     title: options.scope === 'full' ? FULL_TITLE : PLAN_ONLY_TITLE,
     summary: `Kỳ: ${clean(review.period) || DOTS}`,
@@ -213,7 +217,9 @@ function manifestationBlocks(review: Review, items: readonly NumberedItem[], inc
   const unset = items.filter((item) => answerFor(review, item.id).assessment === 'unset');
   const blocks: Block[] = [
     paragraph([
-      run(`Đã tự soi ${items.length - unset.length}/${items.length} biểu hiện; tự nhận thấy ${found.length} biểu hiện có hoặc có nguy cơ.`),
+      run(
+        `Đã tự soi ${items.length - unset.length}/${items.length} biểu hiện; tự nhận thấy ${found.length} biểu hiện có hoặc có nguy cơ.`,
+      ),
     ]),
   ];
   for (const item of found) {
@@ -243,24 +249,23 @@ function manifestationBlocks(review: Review, items: readonly NumberedItem[], inc
 }
 
 /** Section III as a table; an empty plan gets three numbered rows of dots to fill in by hand. */
-function planTable(review: Review, itemNumbers: ReadonlyMap<string, number>): TableBlock {
+function planTable(review: Review, itemsById: ReadonlyMap<string, NumberedItem>, nameItems: boolean): TableBlock {
   const rows: TableCell[][] = review.actions.map((action, index) => {
-    const itemNumber = itemNumbers.get(action.itemId);
-    const what = clean(action.what);
-    const whatText = [what === '' ? CELL_DOTS : what, itemNumber === undefined ? '' : `(khắc phục biểu hiện ${itemNumber})`]
-      .filter((line) => line !== '')
-      .join('\n');
+    const item = itemsById.get(action.itemId);
     const deadline = parsePartialDate(action.deadline);
+    const note =
+      item === undefined ? null : `(khắc phục biểu hiện ${item.overallNumber}${nameItems ? `: ${clean(item.label)}` : ''})`;
     return [
       cell(String(index + 1)),
-      { text: whatText, blank: what === '' },
+      { ...cell(action.what), note },
       cell(deadline === undefined ? '' : formatShortVietnameseDate(deadline)),
       cell(action.measure),
       cell(action.followUpBy),
       cell(actionStatusLabels[action.status]),
     ];
   });
-  const filled = rows.length > 0 ? rows : [1, 2, 3].map((number) => [cell(String(number)), ...planColumns.slice(1).map(() => cell(''))]);
+  const filled =
+    rows.length > 0 ? rows : [1, 2, 3].map((number) => [cell(String(number)), ...planColumns.slice(1).map(() => cell(''))]);
   return {
     kind: 'table',
     caption: 'Kế hoạch khắc phục: biện pháp, thời hạn, cách đánh giá, người theo dõi và tình trạng',
@@ -294,7 +299,7 @@ function run(text: string, style: FontStyle = 'normal'): TextRun {
 
 function cell(value: string): TableCell {
   const text = clean(value);
-  return text === '' ? { text: CELL_DOTS, blank: true } : { text, blank: false };
+  return text === '' ? { text: CELL_DOTS, blank: true, note: null } : { text, blank: false, note: null };
 }
 
 function clean(value: string): string {
@@ -373,5 +378,8 @@ function deriveFileId(seed: string): string {
       lanes[lane] = Math.imul(value, 0x01000193 + lane * 2) >>> 0;
     }
   }
-  return lanes.map((lane) => lane.toString(16).padStart(8, '0')).join('').toUpperCase();
+  return lanes
+    .map((lane) => lane.toString(16).padStart(8, '0'))
+    .join('')
+    .toUpperCase();
 }

@@ -14,7 +14,7 @@ export function fontsBaseUrl(base: string = import.meta.env.BASE_URL): string {
 }
 
 /** Loads (once) the PDF fonts; rejects with a Vietnamese message the UI can show as is. */
-export function loadPlanFonts(fetcher: typeof fetch = fetch): Promise<PlanFonts> {
+export function loadPlanFonts(fetcher: typeof fetch = (input, init) => fetch(input, init)): Promise<PlanFonts> {
   cached ??= fetchAll(fetcher).catch((error: unknown) => {
     // Forget a failed attempt so pressing the button again retries (e.g. after the network returns).
     cached = undefined;

@@ -44,7 +44,17 @@ const leftColumn = { x: page.left, width: 78 } as const;
 const rightColumn = { x: page.left + 78, width: contentWidth - 78 } as const;
 
 /** Point sizes (domain facts §7). */
-const size = { party: 15, header: 14, placeDate: 14, title: 15, summary: 14, basis: 13, body: 13, table: 12, pageNumber: 13 } as const;
+const size = {
+  party: 15,
+  header: 14,
+  placeDate: 14,
+  title: 15,
+  summary: 14,
+  basis: 13,
+  body: 13,
+  table: 12,
+  pageNumber: 13,
+} as const;
 const POINT_MM = 25.4 / 72;
 const LINE_FACTOR = 1.3;
 const PARAGRAPH_GAP = 1.2;
@@ -72,7 +82,12 @@ export function renderPlanPdf(model: PlanDocument, fonts: PlanFonts): Uint8Array
   const doc = new jsPDF({ unit: 'mm', format: 'a4', orientation: 'portrait', compress: true, putOnlyUsedFonts: true });
   registerFonts(doc, fonts);
   doc.setCreationDate(pdfDate(model.meta.createdAt));
-  doc.setFileId(model.meta.fileId.replace(/[^0-9A-F]/gi, '').padEnd(32, '0').slice(0, 32));
+  doc.setFileId(
+    model.meta.fileId
+      .replace(/[^0-9A-F]/gi, '')
+      .padEnd(32, '0')
+      .slice(0, 32),
+  );
   // Title is a fixed string from the layout, encoded as a UTF-16 PDF text string because jsPDF
   // writes metadata bytes as Latin-1 and would garble "ả", "ự".
   doc.setDocumentProperties({ title: pdfTextString(model.meta.title) });
@@ -138,6 +153,7 @@ function namePostScriptFonts(doc: jsPDF): void {
 /** Keeps the drawing position and draws blocks, breaking pages as needed. */
 class Writer {
   private y: number = page.top;
+  private readonly widths = new Map<string, number>();
 
   constructor(private readonly doc: jsPDF) {}
 
@@ -167,7 +183,13 @@ class Writer {
   }
 
   centered(text: string, style: FontStyle, fontSize: number): void {
-    this.y = this.centeredIn(text, style, fontSize, { x: page.left, width: contentWidth }, this.ensureSpace(lineHeight(fontSize)));
+    this.y = this.centeredIn(
+      text,
+      style,
+      fontSize,
+      { x: page.left, width: contentWidth },
+      this.ensureSpace(lineHeight(fontSize)),
+    );
   }
 
   heading(text: string): void {
@@ -220,7 +242,13 @@ class Writer {
   table(table: TableBlock): void {
     const head: CellInput[] = table.columns.map((column) => this.wrapCell(column.title, 'bold', column.width));
     const body: RowInput[] = table.rows.map((row) =>
-      row.map((cell, index) => this.wrapCell(cell.text, 'normal', table.columns[index]?.width ?? contentWidth)),
+      row.map((cell, index) =>
+        this.wrapCell(
+          cell.note === null ? cell.text : `${cell.text}\n${cell.note}`,
+          'normal',
+          table.columns[index]?.width ?? contentWidth,
+        ),
+      ),
     );
     const columnStyles: Record<string, { cellWidth: number; halign: 'left' | 'center' }> = {};
     table.columns.forEach((column, index) => {
@@ -281,12 +309,19 @@ class Writer {
       this.doc.setPage(number);
       const text = String(number);
       const width = this.measure(text, 'normal', size.pageNumber);
+      this.setFont('normal', size.pageNumber);
       this.doc.text(text, page.left + (contentWidth - width) / 2, 12, { baseline: 'alphabetic' });
     }
   }
 
   /** Draws wrapped, centred text inside a column starting at `top`; returns the y after it. */
-  private centeredIn(text: string, style: FontStyle, fontSize: number, column: { x: number; width: number }, top: number): number {
+  private centeredIn(
+    text: string,
+    style: FontStyle,
+    fontSize: number,
+    column: { x: number; width: number },
+    top: number,
+  ): number {
     const lines = this.wrap([{ text, style, blank: false }], fontSize, column.width, column.width);
     let y = top;
     for (const line of lines) {
@@ -362,7 +397,8 @@ class Writer {
         pendingSpace = false;
         const word = match[2] ?? '';
         // Only a word wider than the line gets break opportunities; others move whole to the next line.
-        const segments = this.measure(word, run.style, fontSize) > room ? breakLongWords(word, maxChars).split(BREAK_OPPORTUNITY) : [word];
+        const segments =
+          this.measure(word, run.style, fontSize) > room ? breakLongWords(word, maxChars).split(BREAK_OPPORTUNITY) : [word];
         let first = true;
         for (const segment of segments) {
           for (const part of this.chop(segment, run.style, fontSize, room)) {
@@ -409,9 +445,16 @@ class Writer {
     this.doc.setFontSize(fontSize);
   }
 
+  /** Widths are looked up many times (spaces, dots, repeated words): cached per document. */
   private measure(text: string, style: FontStyle, fontSize: number): number {
-    this.setFont(style, fontSize);
-    return this.doc.getTextWidth(text);
+    const key = `${style}|${fontSize}|${text}`;
+    let width = this.widths.get(key);
+    if (width === undefined) {
+      this.setFont(style, fontSize);
+      width = this.doc.getTextWidth(text);
+      this.widths.set(key, width);
+    }
+    return width;
   }
 }
 
@@ -457,12 +500,18 @@ function pdfTextString(text: string): string {
   return out;
 }
 
+/** Fonts are loaded once per visit (load-fonts.ts), so their string form is worth keeping. */
+const binaryStrings = new WeakMap<ArrayBuffer | Uint8Array, string>();
+
 function toBinaryString(data: ArrayBuffer | Uint8Array): string {
+  const known = binaryStrings.get(data);
+  if (known !== undefined) return known;
   const bytes = data instanceof Uint8Array ? data : new Uint8Array(data);
   let out = '';
   // Chunked: String.fromCharCode with a whole font as arguments would overflow the call stack.
-  for (let index = 0; index < bytes.length; index += 0x8000) {
-    out += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
+  for (let index = 0; index < bytes.length; index += 0x2000) {
+    out += String.fromCharCode(...bytes.subarray(index, index + 0x2000));
   }
+  binaryStrings.set(data, out);
   return out;
 }

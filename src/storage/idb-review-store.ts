@@ -80,6 +80,9 @@ function prepare(review: Review): Review {
   return parseReview(normalizeJson(review));
 }
 
+/** The stored forms of a review and of its summary. */
+type Encoded = [Review | LockedRecord, ReviewSummary | LockedSummary];
+
 type WriteTransaction = IDBPTransaction<ReviewDatabase, ['reviews', 'summaries', 'settings'], 'readwrite'>;
 
 export class IdbReviewStore implements ReviewStore {
@@ -117,7 +120,9 @@ export class IdbReviewStore implements ReviewStore {
     const stored = await this.db.getAllFromIndex(SUMMARIES_STORE, BY_UPDATED_INDEX);
     const summaries: ReviewSummary[] = [];
     for (const entry of stored.reverse()) {
-      summaries.push(isLockedRecord(entry) ? ((await unseal(this.requireKey(), entry.sealed)) as ReviewSummary) : entry);
+      summaries.push(
+        isLockedRecord(entry) ? ((await unseal(this.requireKey(), entry.sealed)) as ReviewSummary) : (entry as ReviewSummary),
+      );
     }
     return summaries;
   }
@@ -170,15 +175,21 @@ export class IdbReviewStore implements ReviewStore {
       const entry = raw as { id?: unknown; revision?: unknown };
       if (typeof entry.id === 'string') revisions.set(entry.id, typeof entry.revision === 'number' ? entry.revision : 0);
     }
-    const encoded: [unknown, unknown, Review][] = [];
+    const encoded: [...Encoded, Review][] = [];
     for (const review of reviews) {
-      const record = prepare({ ...review, revision: (revisions.get(review.id) ?? -1) + 1 });
+      // A restored review keeps its revision, unless it replaces one here: then it moves past it,
+      // so another tab holding the old one cannot overwrite the restore.
+      const current = revisions.get(review.id);
+      const record = prepare({
+        ...review,
+        revision: current === undefined ? review.revision : Math.max(current, review.revision) + 1,
+      });
       encoded.push([...(await this.encode(record)), record]);
     }
     await this.write(async (tx) => {
       for (const [stored, summary] of encoded) {
         await tx.objectStore(REVIEWS_STORE).put(stored);
-        await tx.objectStore(SUMMARIES_STORE).put(summary as ReviewSummary);
+        await tx.objectStore(SUMMARIES_STORE).put(summary);
       }
     });
     for (const [, , record] of encoded) this.announce({ id: record.id, revision: record.revision });
@@ -248,14 +259,14 @@ export class IdbReviewStore implements ReviewStore {
 
   /** Rewrites every review (and summary) with the current key, or in plain form, in one transaction. */
   private async rewriteAll(reviews: readonly Review[], settings: LockSettings | undefined): Promise<void> {
-    const encoded = [];
+    const encoded: Encoded[] = [];
     for (const review of reviews) encoded.push(await IdbReviewStore.encodeWith(review, settings ? this.key : undefined));
     await this.write(async (tx) => {
       await tx.objectStore(REVIEWS_STORE).clear();
       await tx.objectStore(SUMMARIES_STORE).clear();
       for (const [stored, summary] of encoded) {
         await tx.objectStore(REVIEWS_STORE).put(stored);
-        await tx.objectStore(SUMMARIES_STORE).put(summary as ReviewSummary);
+        await tx.objectStore(SUMMARIES_STORE).put(summary);
       }
       if (settings) await tx.objectStore(SETTINGS_STORE).put(settings, 'lock');
       else await tx.objectStore(SETTINGS_STORE).delete('lock');
@@ -277,12 +288,12 @@ export class IdbReviewStore implements ReviewStore {
   }
 
   /** The stored forms of a review and its summary: plain, or sealed when the lock is on. */
-  private async encode(review: Review): Promise<[unknown, unknown]> {
+  private async encode(review: Review): Promise<Encoded> {
     if (!this.key && (await this.lockSettings())) throw new ReviewLockedError();
     return IdbReviewStore.encodeWith(review, this.key);
   }
 
-  private static async encodeWith(review: Review, key: CryptoKey | undefined): Promise<[unknown, unknown]> {
+  private static async encodeWith(review: Review, key: CryptoKey | undefined): Promise<Encoded> {
     const summary = summarise(review);
     if (!key) return [review, summary];
     const record: LockedRecord = { id: review.id, revision: review.revision, sealed: await seal(key, review) };

@@ -29,7 +29,8 @@ export class MemoryReviewStore implements ReviewStore {
   async putMany(reviews: readonly Review[]): Promise<void> {
     for (const review of reviews) {
       const current = await this.get(review.id);
-      const record = parseReview(normalizeJson({ ...review, revision: (current?.revision ?? -1) + 1 }));
+      const revision = current === undefined ? review.revision : Math.max(current.revision, review.revision) + 1;
+      const record = parseReview(normalizeJson({ ...review, revision }));
       this.records.set(record.id, JSON.stringify(record));
     }
   }

@@ -7,10 +7,12 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { jsPDF } from 'jspdf';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parseReview, type Review } from '../../src/domain/review-schema';
 import { generatePlanPdf, type PlanFonts, type PlanOptions } from '../../src/pdf/index';
+import { fontsBaseUrl, loadPlanFonts } from '../../src/pdf/load-fonts';
 import { loadChecklist } from './helpers';
 
 const root = join(import.meta.dirname, '..', '..');
@@ -76,7 +78,14 @@ async function read(bytes: Uint8Array): Promise<ReadPdf> {
       const font: unknown = page.commonObjs.has(item.fontName) ? page.commonObjs.get(item.fontName) : undefined;
       const name = typeof font === 'object' && font !== null && 'name' in font ? String(font.name) : `unknown:${item.fontName}`;
       if (item.str.trim() !== '') fontNames.add(name);
-      items.push({ text: item.str, x: item.transform[4] ?? 0, y: item.transform[5] ?? 0, width: item.width, fontName: name, hasEol: item.hasEOL });
+      items.push({
+        text: item.str,
+        x: Number(item.transform[4]),
+        y: Number(item.transform[5]),
+        width: item.width,
+        fontName: name,
+        hasEol: item.hasEOL,
+      });
     }
     pages.push(items);
   }
@@ -180,6 +189,41 @@ describe('PDF text', () => {
 });
 
 describe('PDF fonts', () => {
+  it('has a real glyph for every Vietnamese letter and mark in all three subset fonts', () => {
+    const vowels = 'aăâeêioôơuưy';
+    const tones = ['', '\u0300', '\u0301', '\u0309', '\u0303', '\u0323'];
+    const letters = [...vowels].flatMap((vowel) => tones.flatMap((tone) => [vowel + tone, vowel.toUpperCase() + tone]));
+    const characters = [
+      ...letters.map((letter) => letter.normalize('NFC')),
+      'đ',
+      'Đ',
+      '“',
+      '”',
+      '‘',
+      '’',
+      '•',
+      '–',
+      '—',
+      '…',
+      '₫',
+    ];
+    expect(characters.every((character) => character.length === 1)).toBe(true);
+
+    const doc = new jsPDF();
+    for (const [style, data] of [
+      ['normal', fonts.regular],
+      ['bold', fonts.bold],
+      ['italic', fonts.italic],
+    ] as const) {
+      doc.addFileToVFS(`${style}.ttf`, Buffer.from(new Uint8Array(data)).toString('latin1'));
+      doc.addFont(`${style}.ttf`, 'Probe', style);
+      doc.setFont('Probe', style);
+      const metadata = doc.getFont().metadata as { characterToGlyph: (code: number) => number };
+      const missing = characters.filter((character) => metadata.characterToGlyph(character.charCodeAt(0)) === 0);
+      expect(missing, style).toEqual([]);
+    }
+  });
+
   it('embeds Tinos regular, bold and italic and declares no standard font', async () => {
     const bytes = await generate(fixture('full-review.json'));
     const declared = baseFonts(bytes);
@@ -248,7 +292,7 @@ describe('PDF layout', () => {
 
     expect(text).toMatch(/ĐẢNG BỘ …{5,}/);
     expect(text).toMatch(/CHI BỘ …{5,}/);
-    expect(text).toMatch(/…{5,}, ngày 20 tháng 5 năm 2022/);
+    expect(text).toMatch(/ …{4}, ngày 20 tháng 5 năm 2022/);
     expect(text).toMatch(/Họ và tên: …{10,}/);
     expect(text).toMatch(/Chức vụ: …{10,}/);
     expect(text).toMatch(/I\. ƯU ĐIỂM CẦN PHÁT HUY …{20,}/);
@@ -282,7 +326,8 @@ describe('PDF layout', () => {
     const pdf = await read(await generate(fixture('full-review.json')));
     expect(pdf.pages.length).toBeGreaterThan(2);
 
-    const topItems = (page: readonly TextItemInfo[]) => page.filter((item) => item.text.trim() !== '' && item.y > (297 - 20) * MM);
+    const topItems = (page: readonly TextItemInfo[]) =>
+      page.filter((item) => item.text.trim() !== '' && item.y > (297 - 20) * MM);
     expect(topItems(pdf.pages[0] ?? [])).toEqual([]);
     pdf.pages.slice(1).forEach((page, index) => {
       const [number, ...others] = topItems(page);
@@ -318,5 +363,34 @@ describe('PDF layout', () => {
   it('keeps the full review under the 80 KB budget', async () => {
     const bytes = await generate(fixture('full-review.json'));
     expect(bytes.length).toBeLessThanOrEqual(80 * 1024);
+  });
+});
+
+describe('font loading', () => {
+  it('finds the fonts under the deployed base path, with or without its trailing slash', () => {
+    expect(fontsBaseUrl('/')).toBe('/fonts/');
+    expect(fontsBaseUrl('/tu-soi-tu-sua')).toBe('/tu-soi-tu-sua/fonts/');
+    expect(fontsBaseUrl('/tu-soi-tu-sua/')).toBe('/tu-soi-tu-sua/fonts/');
+  });
+
+  it('explains a failed download in Vietnamese, then tries again on the next request', async () => {
+    const requested: string[] = [];
+    const failing = (input: string | URL | Request) => {
+      requested.push(input instanceof Request ? input.url : input.toString());
+      return Promise.resolve(new Response('', { status: 404 }));
+    };
+    await expect(loadPlanFonts(failing)).rejects.toThrow(/Không tải được phông chữ.*404/);
+
+    const working = (input: string | URL | Request) => {
+      requested.push(input instanceof Request ? input.url : input.toString());
+      return Promise.resolve(new Response(new Uint8Array([0, 1, 0, 0])));
+    };
+    const loaded = await loadPlanFonts(working);
+
+    expect(new Uint8Array(loaded.bold)).toEqual(new Uint8Array([0, 1, 0, 0]));
+    expect(requested).toContain('/fonts/tinos-italic.ttf');
+    expect(requested).toHaveLength(6);
+    // Loaded once, kept for the visit.
+    expect(await loadPlanFonts(failing)).toBe(loaded);
   });
 });

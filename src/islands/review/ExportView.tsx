@@ -1,13 +1,202 @@
-/** Printing and saving the plan (the PDF code loads only when asked). */
+/**
+ * Printing and saving the plan. jsPDF and the fonts load only when the member asks for the PDF;
+ * the print view (the accessible version, and the way out of in-app browsers) needs only the layout.
+ */
+import { useRef, useState } from 'preact/hooks';
 import type { ChecklistData } from '../../domain/checklist-schema';
 import type { Review } from '../../domain/review-schema';
+import { describeBrowser } from '../../domain/user-agent';
+import {
+  buildPrintDocument,
+  canShareFiles,
+  deliverPdf,
+  exportPlanPdf,
+  recommendedDelivery,
+  type DeliveryChoice,
+  type PdfResult,
+  type PlanDocument,
+} from '../pdf-export';
+import { PrintView } from '../PrintView';
+import { focusLater } from './focus';
+import '../../styles/print-view.css';
 
 interface Props {
   review: Review;
   checklist: ChecklistData;
+  /** Saves pending edits first, so the printout matches what is stored. */
   flush: () => Promise<void>;
 }
 
-export function ExportView(_props: Props) {
-  return <p>Phần in và lưu PDF sắp có.</p>;
+const choiceLabels: Record<DeliveryChoice, string> = {
+  download: 'Tải tệp PDF về máy',
+  open: 'Mở tệp PDF trong thẻ mới',
+  share: 'Chia sẻ tệp PDF…',
+  'print-view': 'Xem bản in (in bằng trình duyệt)',
+};
+
+export function ExportView({ review, checklist, flush }: Props) {
+  const [scope, setScope] = useState<'full' | 'plan-only'>('full');
+  const [includeNotes, setIncludeNotes] = useState(true);
+  const [result, setResult] = useState<PdfResult | undefined>(undefined);
+  const [printDocument, setPrintDocument] = useState<PlanDocument | undefined>(undefined);
+  const [busy, setBusy] = useState(false);
+  const [status, setStatus] = useState('');
+  const [error, setError] = useState('');
+  const advice = recommendedDelivery(describeBrowser(navigator.userAgent, navigator.maxTouchPoints), canShareFiles());
+  const printRef = useRef<HTMLDivElement>(null);
+  const options = { scope, includeNotes };
+
+  const changeOptions = (apply: () => void) => {
+    apply();
+    setResult(undefined);
+    setPrintDocument(undefined);
+    setStatus('');
+  };
+
+  const makePdf = async () => {
+    setBusy(true);
+    setError('');
+    setStatus('Đang tạo tệp PDF…');
+    try {
+      await flush();
+      const made = await exportPlanPdf({ review, checklist, options, now: new Date() });
+      setResult(made);
+      const size = `${Math.max(1, Math.round(made.bytes.length / 1024))} KB`;
+      if (advice.primary[0] === 'download') {
+        await deliverPdf(made, 'download');
+        setStatus(`Đã tạo và tải về tệp ${made.fileName} (${size}). Xem trong thư mục Tải về (Downloads).`);
+      } else {
+        setStatus(`Đã tạo tệp ${made.fileName} (${size}). Chọn cách lấy tệp bên dưới.`);
+        focusLater('pdf-delivery-heading');
+      }
+    } catch (caught) {
+      setStatus('');
+      setError(
+        caught instanceof Error && /[ăâđêôơư]/i.test(caught.message)
+          ? caught.message
+          : 'Không tạo được tệp PDF. Hãy thử lại, hoặc dùng “Xem bản in”.',
+      );
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const deliver = async (how: DeliveryChoice) => {
+    setError('');
+    if (how === 'print-view') {
+      await flush();
+      setPrintDocument(await buildPrintDocument({ review, checklist, options, now: new Date() }));
+      focusLater('print-view-title');
+      return;
+    }
+    if (!result) return;
+    const outcome = await deliverPdf(result, how);
+    if (outcome === 'unsupported') {
+      setError(
+        how === 'open'
+          ? 'Trình duyệt chặn mở thẻ mới. Hãy cho phép cửa sổ bật lên, hoặc dùng cách khác.'
+          : 'Trình duyệt này không hỗ trợ cách này. Hãy dùng cách khác.',
+      );
+    } else if (outcome === 'downloaded') setStatus(`Đã tải về tệp ${result.fileName}.`);
+    else if (outcome === 'shared') setStatus('Đã chuyển tệp sang ứng dụng bạn chọn.');
+  };
+
+  const choices = [...advice.primary, ...advice.secondary].filter(
+    (choice) => choice !== 'download' || advice.primary[0] !== 'download',
+  );
+
+  return (
+    <div>
+      <div class="panel no-print">
+        <fieldset class="plain-fieldset">
+          <legend>Nội dung in</legend>
+          <label class="checkbox" for="scope-full">
+            <input
+              id="scope-full"
+              type="radio"
+              name="scope"
+              checked={scope === 'full'}
+              onChange={() => changeOptions(() => setScope('full'))}
+            />
+            Toàn bộ bản tự soi (ưu điểm, các biểu hiện, kế hoạch, cam kết)
+          </label>
+          <label class="checkbox" for="scope-plan">
+            <input
+              id="scope-plan"
+              type="radio"
+              name="scope"
+              checked={scope === 'plan-only'}
+              onChange={() => changeOptions(() => setScope('plan-only'))}
+            />
+            Chỉ kế hoạch khắc phục
+          </label>
+        </fieldset>
+        <label class="checkbox" for="include-notes">
+          <input
+            id="include-notes"
+            type="checkbox"
+            checked={includeNotes}
+            onChange={(event) => {
+              const checked = event.currentTarget.checked;
+              changeOptions(() => setIncludeNotes(checked));
+            }}
+          />
+          In cả phần ghi nhận và nguyên nhân đã ghi
+        </label>
+        {advice.notice && (
+          <p class="alert alert--warning" role="note">
+            {advice.notice}
+          </p>
+        )}
+        <div class="button-row">
+          <button type="button" class="button button--primary" disabled={busy} onClick={() => void makePdf()}>
+            {advice.primary[0] === 'download' ? 'Tải bản PDF' : 'Tạo tệp PDF'}
+          </button>
+          {!result && advice.primary[0] !== 'download' && (
+            <button type="button" class="button" onClick={() => void deliver('print-view')}>
+              {choiceLabels['print-view']}
+            </button>
+          )}
+        </div>
+        <p class="status-line" role="status">
+          {status}
+        </p>
+        {error && (
+          <p class="alert alert--error" role="alert">
+            {error}
+          </p>
+        )}
+        {(result || advice.primary[0] === 'download') && (
+          <div>
+            <h3 id="pdf-delivery-heading" tabIndex={-1}>
+              {result ? 'Lấy tệp' : 'Cách khác'}
+            </h3>
+            <div class="button-row">
+              {choices
+                .filter((choice) => result || choice === 'print-view')
+                .map((choice) => (
+                  <button key={choice} type="button" class="button" onClick={() => void deliver(choice)}>
+                    {choiceLabels[choice]}
+                  </button>
+                ))}
+            </div>
+          </div>
+        )}
+        <p class="hint">
+          Tệp PDF và bản in được tạo ngay trên máy bạn, không gửi đi đâu. Khi nộp cho chi bộ, nên gửi riêng cho bí thư, không đăng
+          vào nhóm chung.
+        </p>
+      </div>
+      {printDocument && (
+        <div ref={printRef}>
+          <div class="button-row no-print">
+            <button type="button" class="button button--primary" onClick={() => print()}>
+              In bản này
+            </button>
+          </div>
+          <PrintView document={printDocument} />
+        </div>
+      )}
+    </div>
+  );
 }

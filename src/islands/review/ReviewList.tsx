@@ -5,7 +5,9 @@ import { createReview, duplicateForNextPeriod, renameReview, type ReviewSummary 
 import type { ReviewStore } from '../../storage/review-store';
 import type { ChecklistOption } from '../ReviewApp';
 import { ConfirmDialog } from './ConfirmDialog';
+import type DataPanelType from './DataPanel';
 import { focusLater } from './focus';
+import { SafetyNotices } from './SafetyNotices';
 import { makeId } from './ids';
 import { navigate, routeHash } from './router';
 import { describeMoment } from './time';
@@ -13,7 +15,11 @@ import { describeMoment } from './time';
 interface Props {
   store: ReviewStore;
   checklists: readonly ChecklistOption[];
+  /** Something in the data panel changed the stored data or the lock. */
+  onDataChanged: () => void;
 }
+
+type DataPanelComponent = typeof DataPanelType;
 
 /** Period names offered while typing; free text is always allowed. */
 export function suggestedPeriods(now: Date): string[] {
@@ -27,7 +33,7 @@ export function suggestedPeriods(now: Date): string[] {
   ];
 }
 
-export function ReviewList({ store, checklists }: Props) {
+export function ReviewList({ store, checklists, onDataChanged }: Props) {
   const [summaries, setSummaries] = useState<ReviewSummary[] | undefined>(undefined);
   const [error, setError] = useState<string | undefined>(undefined);
   const [status, setStatus] = useState('');
@@ -36,6 +42,9 @@ export function ReviewList({ store, checklists }: Props) {
   const [renaming, setRenaming] = useState<string | undefined>(undefined);
   const [duplicating, setDuplicating] = useState<string | undefined>(undefined);
   const [deleting, setDeleting] = useState<ReviewSummary | undefined>(undefined);
+  const [DataPanel, setDataPanel] = useState<DataPanelComponent | undefined>(undefined);
+  const [panelOpen, setPanelOpen] = useState(false);
+  const [backupStamp, setBackupStamp] = useState(0);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const suggestions = suggestedPeriods(new Date());
 
@@ -52,6 +61,25 @@ export function ReviewList({ store, checklists }: Props) {
     void refresh();
     return store.onExternalChange(() => void refresh());
   }, [store, refresh]);
+
+  const openPanel = async () => {
+    setPanelOpen(true);
+    if (!DataPanel) {
+      try {
+        const module = await import('./DataPanel');
+        setDataPanel(() => module.default);
+      } catch {
+        setError('Không tải được phần sao lưu. Hãy kiểm tra kết nối rồi tải lại trang.');
+      }
+    }
+    focusLater('data-heading');
+  };
+
+  const dataChanged = () => {
+    setBackupStamp((stamp) => stamp + 1);
+    void refresh();
+    onDataChanged();
+  };
 
   const totalFor = (id: string) => {
     const option = checklists.find((entry) => entry.id === id);
@@ -119,6 +147,10 @@ export function ReviewList({ store, checklists }: Props) {
         <div class="alert alert--error" role="alert">
           <p>{error}</p>
         </div>
+      )}
+
+      {summaries && (
+        <SafetyNotices store={store} summaries={summaries} backupStamp={backupStamp} onOpenBackup={() => void openPanel()} />
       )}
 
       <form class="panel create-form" onSubmit={(event) => void create(event)}>
@@ -242,6 +274,20 @@ export function ReviewList({ store, checklists }: Props) {
           })}
         </ul>
       )}
+      <section class="data-section" aria-labelledby="data-heading">
+        <h2 id="data-heading" tabIndex={-1}>
+          Sao lưu, chuyển máy và bảo vệ dữ liệu
+        </h2>
+        {!panelOpen ? (
+          <button type="button" class="button" aria-expanded="false" onClick={() => void openPanel()}>
+            Mở phần sao lưu, khôi phục, khóa và xóa dữ liệu
+          </button>
+        ) : DataPanel ? (
+          <DataPanel store={store} onChanged={dataChanged} />
+        ) : (
+          <p role="status">Đang tải…</p>
+        )}
+      </section>
       {deleting && (
         <ConfirmDialog
           title="Xóa bản tự soi?"

@@ -1,0 +1,120 @@
+/**
+ * Storage honesty, shown above the review list: where the data lives in this browser, whether the
+ * browser promised to keep it, and a reminder to save a backup. Small on purpose (first-load JS).
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { describeBrowser } from '../../domain/user-agent';
+import type { ReviewSummary } from '../../domain/review-model';
+import type { ReviewStore } from '../../storage/review-store';
+
+/** Remind when the newest change is this much newer than the last backup. */
+const REMIND_AFTER_MS = 3 * 24 * 60 * 60 * 1000;
+
+const appNames = {
+  zalo: 'Zalo',
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  tiktok: 'TikTok',
+  'other-webview': 'một ứng dụng',
+} as const;
+
+interface Props {
+  store: ReviewStore;
+  summaries: readonly ReviewSummary[];
+  /** Bumped after a backup so the reminder re-reads the last backup time. */
+  backupStamp: number;
+  onOpenBackup: () => void;
+}
+
+export function SafetyNotices({ store, summaries, backupStamp, onOpenBackup }: Props) {
+  const [persisted, setPersisted] = useState<boolean | undefined>(undefined);
+  const [persistMessage, setPersistMessage] = useState('');
+  const [lastBackup, setLastBackup] = useState<string | undefined>(undefined);
+  const [smallQuota, setSmallQuota] = useState(false);
+  const info = describeBrowser(navigator.userAgent, navigator.maxTouchPoints);
+
+  useEffect(() => {
+    void navigator.storage?.persisted?.().then(setPersisted, () => setPersisted(false));
+    // Private windows get a small, temporary quota; a heuristic, worded as "có vẻ".
+    void navigator.storage?.estimate?.().then(
+      (estimate) => setSmallQuota(estimate.quota !== undefined && estimate.quota < 200 * 1024 * 1024),
+      () => undefined,
+    );
+  }, []);
+
+  useEffect(() => {
+    void store.getSetting('last-backup-at').then((value) => setLastBackup(typeof value === 'string' ? value : undefined));
+  }, [store, backupStamp]);
+
+  const askToPersist = async () => {
+    const granted = (await navigator.storage?.persist?.()) ?? false;
+    setPersisted(granted);
+    setPersistMessage(
+      granted
+        ? 'Trình duyệt đã đồng ý giữ dữ liệu của trang, kể cả khi máy thiếu bộ nhớ.'
+        : 'Trình duyệt chưa đồng ý. Dữ liệu vẫn được lưu, nhưng có thể bị xóa khi máy thiếu bộ nhớ: hãy lưu bản sao thường xuyên.',
+    );
+  };
+
+  const newest = summaries.reduce((latest, summary) => (summary.updatedAt > latest ? summary.updatedAt : latest), '');
+  const needsBackup =
+    store.kind === 'indexeddb' &&
+    newest !== '' &&
+    (lastBackup === undefined || Date.parse(newest) - Date.parse(lastBackup) > REMIND_AFTER_MS);
+
+  return (
+    <div class="safety">
+      {info.inApp && (
+        <div class="alert alert--warning" role="note">
+          <p>
+            <strong>Bạn đang mở trang trong trình duyệt của {appNames[info.inApp]}.</strong> Bản tự soi làm ở đây chỉ nằm trong{' '}
+            {appNames[info.inApp]}; mở trang bằng Chrome hay Safari sẽ không thấy, và có thể mất khi ứng dụng dọn bộ nhớ.
+          </p>
+          <p>Nên bấm nút ⋯ (hoặc ⋮) ở góc màn hình, chọn “Mở bằng trình duyệt”, rồi mới bắt đầu.</p>
+        </div>
+      )}
+      {!info.inApp && info.ios && info.safari && (
+        <div class="alert alert--warning" role="note">
+          <p>
+            Trên iPhone, iPad, Safari tự xóa dữ liệu của trang nếu bạn không mở trang trong 7 ngày. Hãy lưu bản sao ra tệp sau mỗi
+            lần làm.
+          </p>
+        </div>
+      )}
+      {smallQuota && store.kind === 'indexeddb' && (
+        <div class="alert alert--warning" role="note">
+          <p>Có vẻ bạn đang dùng cửa sổ ẩn danh (riêng tư): mọi điều ghi ở đây sẽ mất khi đóng cửa sổ. Hãy lưu bản sao ra tệp.</p>
+        </div>
+      )}
+      {needsBackup && (
+        <div class="alert alert--warning" role="note">
+          <p>
+            {lastBackup === undefined
+              ? 'Bạn chưa lưu bản sao nào. Dữ liệu chỉ nằm trong trình duyệt này; nên lưu một bản sao ra tệp.'
+              : 'Bản sao gần nhất đã cũ hơn các thay đổi mới của bạn vài ngày. Nên lưu bản sao mới.'}
+          </p>
+          <button type="button" class="button" onClick={onOpenBackup}>
+            Lưu bản sao ngay
+          </button>
+        </div>
+      )}
+      {store.kind === 'indexeddb' && (
+        <p class="hint persist-status">
+          {persisted === true
+            ? 'Trình duyệt đã cam kết giữ dữ liệu của trang trên thiết bị này.'
+            : persisted === false
+              ? 'Trình duyệt có thể xóa dữ liệu của trang khi máy thiếu bộ nhớ. '
+              : ''}
+          {persisted === false && typeof navigator.storage?.persist === 'function' && (
+            <button type="button" class="button" onClick={() => void askToPersist()}>
+              Đề nghị trình duyệt giữ dữ liệu
+            </button>
+          )}
+        </p>
+      )}
+      <p class="status-line" role="status">
+        {persistMessage}
+      </p>
+    </div>
+  );
+}

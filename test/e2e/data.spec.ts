@@ -1,0 +1,201 @@
+/** Backups, restore, bad files, the passphrase lock and erasing, in Chromium against the built site. */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { expectNoAxeViolations } from './helpers';
+
+const fixtures = join(import.meta.dirname, '..', 'fixtures');
+
+/** Every record of every store, straight from IndexedDB, as the page's own code would never show it. */
+async function rawDatabase(page: Page): Promise<Record<string, unknown[]>> {
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, unknown[]>>((resolve, reject) => {
+        const request = indexedDB.open('tu-soi-tu-sua');
+        request.onerror = () => reject(new Error('open failed'));
+        request.onsuccess = () => {
+          const db = request.result;
+          const names = [...db.objectStoreNames];
+          const tx = db.transaction(names);
+          const result: Record<string, unknown[]> = {};
+          for (const name of names) {
+            const all = tx.objectStore(name).getAll();
+            all.onsuccess = () => {
+              result[name] = all.result as unknown[];
+            };
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve(result);
+          };
+        };
+      }),
+  );
+}
+
+async function makeReview(page: Page, period: string): Promise<void> {
+  await page.goto('/tu-soi/');
+  await page.getByLabel('Kỳ tự soi').fill(period);
+  await page.getByRole('button', { name: 'Tạo bản tự soi mới' }).click();
+  await page.locator('#item-I-1-clear').check();
+  await page.locator('#item-I-1-observed').fill('Còn nể nang <b>bạn bè</b> & “ngại” va chạm');
+  await page.getByRole('button', { name: 'Thêm biện pháp khắc phục cho biểu hiện 1' }).click();
+  await page.locator('textarea[id$="-what-inline"]').fill('Góp ý thẳng thắn tại mỗi buổi sinh hoạt');
+  await expect(page.locator('.save-status')).toContainText(/Đã lưu lúc/);
+}
+
+async function openDataPanel(page: Page): Promise<void> {
+  await page.goto('/tu-soi/');
+  await page.getByRole('button', { name: 'Mở phần sao lưu, khôi phục, khóa và xóa dữ liệu' }).click();
+  await expect(page.getByRole('heading', { name: 'Lưu bản sao ra tệp' })).toBeVisible();
+}
+
+async function backUp(page: Page, passphrase?: string): Promise<string> {
+  await openDataPanel(page);
+  if (passphrase) {
+    await page.getByLabel('Khóa tệp bằng mật khẩu').check();
+    await page.getByLabel(/Mật khẩu cho tệp/).fill(passphrase);
+  }
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Lưu bản sao', exact: true }).click();
+  const file = await (await download).path();
+  await expect(page.getByRole('status').filter({ hasText: 'đọc lại kiểm tra' })).toBeVisible();
+  return readFileSync(file, 'utf8');
+}
+
+async function eraseEverything(page: Page): Promise<void> {
+  await openDataPanel(page);
+  await page.getByRole('button', { name: 'Xóa mọi dữ liệu' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Xóa hẳn mọi dữ liệu' }).click();
+  await expect(page.getByText('Chưa có bản tự soi nào trên thiết bị này.')).toBeVisible();
+}
+
+async function restore(page: Page, name: string, text: string, passphrase?: string): Promise<void> {
+  await openDataPanel(page);
+  await page
+    .getByLabel('Chọn tệp sao lưu (.json)')
+    .setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+  if (passphrase !== undefined) {
+    await page.getByLabel(/Mật khẩu của tệp/).fill(passphrase);
+    await page.getByRole('button', { name: 'Mở tệp' }).click();
+  }
+}
+
+test('back up, erase everything, restore: the stored records are identical', async ({ page }) => {
+  await makeReview(page, 'Kỳ sao lưu');
+  await makeReview(page, 'Kỳ thứ hai');
+  const before = await rawDatabase(page);
+  const backup = await backUp(page);
+  expect(JSON.parse(backup)).toMatchObject({ format: 'tu-soi-tu-sua/backup', formatVersion: 1 });
+
+  await eraseEverything(page);
+  const erased = await rawDatabase(page);
+  expect(erased['reviews'] ?? []).toEqual([]);
+  expect(await page.evaluate(() => Object.keys(localStorage).filter((key) => key.startsWith('tsts:')))).toEqual([]);
+
+  await restore(page, 'sao-luu.json', backup);
+  await expect(page.getByRole('heading', { name: 'Xem trước: tệp có 2 bản tự soi' })).toBeFocused();
+  await expect(page.locator('.restore-preview')).toContainText('Thêm mới: “Kỳ sao lưu”');
+  await expectNoAxeViolations(page);
+  await page.getByRole('button', { name: 'Khôi phục', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã khôi phục: thêm 2' })).toBeVisible();
+
+  const after = await rawDatabase(page);
+  const byId = (records: unknown[] = []) =>
+    [...records].sort((a, b) => String((a as { id: string }).id).localeCompare((b as { id: string }).id));
+  expect(byId(after['reviews'])).toEqual(byId(before['reviews']));
+  expect(byId(after['summaries'])).toEqual(byId(before['summaries']));
+});
+
+test('restoring over an existing review shows what would be replaced and asks first', async ({ page }) => {
+  await makeReview(page, 'Kỳ trùng');
+  const backup = await backUp(page);
+  await page.goto('/tu-soi/');
+  await page.getByRole('link', { name: 'Mở bản “Kỳ trùng”' }).click();
+  await page.locator('#item-I-2-none').check();
+  await expect(page.locator('.save-status')).toContainText(/Đã lưu lúc/);
+  const before = await rawDatabase(page);
+
+  await restore(page, 'sao-luu.json', backup);
+  await expect(page.locator('.restore-preview')).toContainText('Thay thế bản “Kỳ trùng”');
+  await page.getByRole('button', { name: 'Hủy' }).click();
+  expect(await rawDatabase(page)).toEqual(before);
+});
+
+test('a backup made with the previous record shape restores', async ({ page }) => {
+  const text = readFileSync(join(fixtures, 'backups', 'v1-file-v1-records.json'), 'utf8');
+  await restore(page, 'ban-cu.json', text);
+  await page.getByRole('button', { name: 'Khôi phục', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 3, name: '6 tháng đầu năm 2022' })).toBeVisible();
+  await page.getByRole('link', { name: 'Mở bản “6 tháng đầu năm 2022”' }).click();
+  await expect(page.locator('#item-I-3-observed')).toHaveValue('Ít đọc nghị quyết mới.');
+});
+
+test('every kind of bad file is refused with a Vietnamese message and changes nothing', async ({ page }) => {
+  await makeReview(page, 'Kỳ cần giữ nguyên');
+  const good = await backUp(page);
+  const locked = await backUp(page, 'mật khẩu đúng 123');
+  const before = await rawDatabase(page);
+  const bad: [string, string, RegExp, string?][] = [
+    ['not JSON', 'đây là một bức thư, không phải JSON', /Tệp không đọc được/],
+    ['truncated', good.slice(0, Math.floor(good.length / 2)), /Tệp không đọc được/],
+    ['too large', `{"format":"tu-soi-tu-sua/backup","x":"${'a'.repeat(10 * 1024 * 1024)}"}`, /quá lớn/],
+    ['another format', '{"format":"zalo-export","formatVersion":1,"reviews":[]}', /không phải tệp sao lưu/],
+    ['future version', good.replace('"formatVersion": 1', '"formatVersion": 7'), /phiên bản mới hơn/],
+    ['wrong types', good.replace(/"period": "[^"]*"/, '"period": 12345'), /bị hỏng hoặc sai định dạng/],
+    ['extra key', good.replace('"formatVersion": 1', '"formatVersion": 1, "isAdmin": true'), /không phải tệp sao lưu/],
+    ['__proto__ key', good.replace('"formatVersion": 1', '"formatVersion": 1, "__proto__": {"polluted": true}'), /không an toàn/],
+    ['constructor key', good.replace(/"period": /, '"constructor": {"prototype": {}}, "period": '), /không an toàn/],
+    ['script in text', good.replace('Góp ý thẳng thắn', '<script>alert(1)</script>'), /HTML hoặc script/],
+    ['wrong passphrase', locked, /Mật khẩu không đúng/, 'mật khẩu sai'],
+  ];
+  for (const [name, text, message, passphrase] of bad) {
+    await restore(page, `${name}.json`, text, passphrase);
+    await expect(page.getByRole('alert').filter({ hasText: message }), name).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Khôi phục', exact: true }), name).toHaveCount(0);
+    expect(await rawDatabase(page), name).toEqual(before);
+  }
+  expect(await page.evaluate(() => Object.prototype.hasOwnProperty.call(Object.prototype, 'polluted'))).toBe(false);
+});
+
+test('an encrypted backup restores with its passphrase', async ({ page }) => {
+  await makeReview(page, 'Kỳ có khóa');
+  const text = await backUp(page, 'mật khẩu của tệp');
+  expect(text).not.toContain('Kỳ có khóa');
+  await eraseEverything(page);
+  await restore(page, 'khoa.json', text, 'mật khẩu của tệp');
+  await page.getByRole('button', { name: 'Khôi phục', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 3, name: 'Kỳ có khóa' })).toBeVisible();
+});
+
+test('with the lock on, IndexedDB holds none of the typed text; the passphrase opens it again', async ({ page }) => {
+  await makeReview(page, 'Kỳ bí mật');
+  await openDataPanel(page);
+  await page.getByLabel('Mật khẩu mới (ít nhất 8 ký tự)').fill('bí mật của tôi');
+  await page.getByLabel('Nhập lại mật khẩu').fill('bí mật của tôi');
+  await page.getByLabel('Tôi hiểu: quên mật khẩu thì không lấy lại được dữ liệu.').check();
+  await page.getByRole('button', { name: 'Bật khóa' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Đã bật khóa' })).toBeVisible();
+
+  const raw = JSON.stringify(await rawDatabase(page));
+  for (const typed of ['Kỳ bí mật', 'nể nang', 'Góp ý thẳng thắn', 'bạn bè']) expect(raw).not.toContain(typed);
+
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Các bản tự soi đang được khóa' })).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByLabel('Mật khẩu').fill('sai rồi');
+  await page.getByRole('button', { name: 'Mở khóa' }).click();
+  await expect(page.getByRole('alert')).toContainText('Mật khẩu không đúng');
+  await page.getByLabel('Mật khẩu').fill('bí mật của tôi');
+  await page.getByRole('button', { name: 'Mở khóa' }).click();
+  await page.getByRole('link', { name: 'Mở bản “Kỳ bí mật”' }).click();
+  await expect(page.locator('#item-I-1-observed')).toHaveValue('Còn nể nang <b>bạn bè</b> & “ngại” va chạm');
+  // Typed HTML is shown as text, never interpreted.
+  await expect(page.locator('b', { hasText: 'bạn bè' })).toHaveCount(0);
+});
+
+test('the data panel passes axe', async ({ page }) => {
+  await makeReview(page, 'Kỳ axe');
+  await openDataPanel(page);
+  await expectNoAxeViolations(page);
+});

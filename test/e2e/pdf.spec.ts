@@ -1,0 +1,75 @@
+/** The personal plan as PDF and as a print view, in Chromium against the built site. */
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { expectNoAxeViolations } from './helpers';
+
+async function pdfText(bytes: Uint8Array): Promise<string> {
+  const pdf = await getDocument({ data: bytes, useSystemFonts: false, disableFontFace: true }).promise;
+  const pages: string[] = [];
+  for (let number = 1; number <= pdf.numPages; number += 1) {
+    const content = await (await pdf.getPage(number)).getTextContent();
+    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
+  }
+  return pages.join('\n').normalize('NFC');
+}
+
+async function prepareReview(page: Page): Promise<void> {
+  await page.goto('/tu-soi/');
+  await page.getByLabel('Kỳ tự soi').fill('Cuối năm 2022');
+  await page.getByRole('button', { name: 'Tạo bản tự soi mới' }).click();
+  await page.locator('#item-I-5-clear').check();
+  await page.locator('#item-I-5-observed').fill('Còn nể nang, ngại va chạm khi góp ý đồng chí');
+  await page.getByRole('button', { name: 'Thêm biện pháp khắc phục cho biểu hiện 5' }).click();
+  await page.locator('textarea[id$="-what-inline"]').fill('Thẳng thắn góp ý <script>alert(1)</script> ở mỗi kỳ sinh hoạt');
+  await page.getByRole('link', { name: 'Thông tin' }).click();
+  await page.getByLabel('Họ và tên').fill('Nguyễn Thị Hường');
+  await page.getByLabel('Chi bộ').fill('Chi bộ Trường Tiểu học');
+  await page.getByLabel('Địa danh ghi trên văn bản').fill('Hà Tĩnh');
+  await expect(page.locator('.save-status')).toContainText(/Đã lưu lúc/);
+  await page.getByRole('link', { name: 'In, lưu PDF' }).click();
+}
+
+test('the PDF downloads, is valid, has every diacritic, and jsPDF and the fonts load only after the click', async ({ page }) => {
+  const responses: { url: string; body: string }[] = [];
+  page.on('response', async (response) => {
+    const url = response.url();
+    if (/\.(js|ttf)$/.test(new URL(url).pathname))
+      responses.push({ url, body: url.endsWith('.ttf') ? '' : await response.text().catch(() => '') });
+  });
+  await prepareReview(page);
+  await page.waitForLoadState('networkidle');
+  const beforeClick = [...responses];
+  expect(beforeClick.filter((entry) => entry.url.includes('/fonts/'))).toEqual([]);
+  expect(beforeClick.filter((entry) => entry.body.includes('jsPDF')).map((entry) => entry.url)).toEqual([]);
+
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Tải bản PDF' }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('tu-soi-tu-sua-cuoi-nam-2022.pdf');
+  const bytes = new Uint8Array(readFileSync(await file.path()));
+  expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
+
+  const after = responses.slice(beforeClick.length);
+  expect(after.filter((entry) => /\/fonts\/tinos-(regular|bold|italic)\.ttf$/.test(entry.url))).toHaveLength(3);
+  expect(after.some((entry) => entry.body.includes('jsPDF'))).toBe(true);
+
+  const text = await pdfText(bytes);
+  for (const expected of ['ĐẢNG CỘNG SẢN VIỆT NAM', 'Nguyễn Thị Hường', 'Còn nể nang, ngại va chạm', 'Hà Tĩnh, ngày']) {
+    expect(text).toContain(expected);
+  }
+  // Typed markup is printed as the characters typed.
+  expect(text.replace(/\s+/g, ' ')).toContain('<script>alert(1)</script>');
+});
+
+test('the print view shows the same plan as text and passes axe', async ({ page }) => {
+  await prepareReview(page);
+  await page.getByRole('button', { name: 'Xem bản in (in bằng trình duyệt)' }).click();
+  const view = page.locator('.print-view');
+  await expect(view).toContainText('ĐẢNG CỘNG SẢN VIỆT NAM');
+  await expect(view).toContainText('Nguyễn Thị Hường');
+  await expect(view).toContainText('Còn nể nang, ngại va chạm khi góp ý đồng chí');
+  await expect(view.locator('table')).toContainText('Thẳng thắn góp ý <script>alert(1)</script> ở mỗi kỳ sinh hoạt');
+  await expect(view.locator('script')).toHaveCount(0);
+  await expectNoAxeViolations(page);
+});
