@@ -4,15 +4,8 @@
  */
 import { checklistItemIds } from './checklist';
 import type { ChecklistData } from './checklist-schema';
-import {
-  REVIEW_SHAPE_VERSION,
-  type ActionStatus,
-  type Answer,
-  type CheckIn,
-  type Member,
-  type PlanAction,
-  type Review,
-} from './review-schema';
+import { REVIEW_SHAPE_VERSION, type ActionStatus } from './review-constants';
+import type { Answer, CheckIn, Member, PlanAction, Review } from './review-schema';
 import { toNfc } from './text';
 
 export const emptyAnswer: Answer = { assessment: 'unset', observed: '', causesSubjective: '', causesObjective: '' };

@@ -6,28 +6,22 @@
  */
 import * as v from 'valibot';
 
-/** Current version of the record shape. Bump only together with a new step in review-migrations.ts. */
-export const REVIEW_SHAPE_VERSION = 2;
+import { actionStatuses, assessmentLevels, MAX_TEXT_LENGTH, REVIEW_SHAPE_VERSION } from './review-constants';
 
-/** Longest text kept in one field; longer input is refused rather than silently cut. */
-export const MAX_TEXT_LENGTH = 20_000;
+export {
+  actionStatuses,
+  assessmentLevels,
+  MAX_TEXT_LENGTH,
+  REVIEW_SHAPE_VERSION,
+  type ActionStatus,
+  type Assessment,
+} from './review-constants';
 
 const text = () => v.pipe(v.string(), v.maxLength(MAX_TEXT_LENGTH));
 const id = () => v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/));
 /** A calendar date "YYYY-MM-DD", or "" when not set. */
 const day = () => v.pipe(v.string(), v.isoDate());
 const optionalDay = () => v.union([v.literal(''), day()]);
-
-/**
- * How the member sees themself against one manifestation. Keys are persisted: never rename.
- * "risk" is the level some branches ask for between no sign and a sign ("nguy cơ dễ mắc phải").
- */
-export const assessmentLevels = ['unset', 'none', 'risk', 'some', 'clear'] as const;
-export type Assessment = (typeof assessmentLevels)[number];
-
-/** Progress of one remediation action. Keys are persisted: never rename. */
-export const actionStatuses = ['not-started', 'in-progress', 'done'] as const;
-export type ActionStatus = (typeof actionStatuses)[number];
 
 export const answerSchema = v.strictObject({
   /** The member's own assessment for this item. */

@@ -3,8 +3,8 @@
  * Database structure has its own version ladder here; record shapes migrate in src/domain.
  */
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction } from 'idb';
-import { summarise, type ReviewSummary } from '../domain/review-model';
-import { restoreReview } from '../domain/review-migrations';
+import type { ReviewSummary } from '../domain/review-model';
+import { summariseStored } from '../domain/review-summary';
 
 // Persisted names: never rename. Renaming one silently orphans every member's private data.
 /** IndexedDB database name. */
@@ -46,11 +46,9 @@ const upgradeSteps: readonly ((db: IDBPDatabase<ReviewDatabase>, tx: UpgradeTran
     db.createObjectStore(SETTINGS_STORE);
     let cursor = await tx.objectStore(REVIEWS_STORE).openCursor();
     while (cursor) {
-      try {
-        await tx.objectStore(SUMMARIES_STORE).put(summarise(restoreReview(cursor.value)));
-      } catch {
-        // An unreadable record keeps its data; it simply has no summary until it is repaired.
-      }
+      // An unreadable record keeps its data; it simply has no summary until it is saved again.
+      const summary = summariseStored(cursor.value);
+      if (summary) await tx.objectStore(SUMMARIES_STORE).put(summary);
       cursor = await cursor.continue();
     }
   },

@@ -4,8 +4,7 @@
  */
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import { summarise, type ReviewSummary } from '../domain/review-model';
-import { restoreReview } from '../domain/review-migrations';
-import { parseReview, type Review } from '../domain/review-schema';
+import type { Review } from '../domain/review-schema';
 import {
   deriveKey,
   isKeyParameters,
@@ -18,6 +17,7 @@ import {
   type Sealed,
 } from '../domain/sealed';
 import { normalizeJson } from '../domain/text';
+import { reviewCodec } from './codec';
 import {
   BY_UPDATED_INDEX,
   openReviewDatabase,
@@ -76,8 +76,8 @@ function isLockSettings(value: unknown): value is LockSettings {
 }
 
 /** Validates and NFC-normalises a review before it is written. */
-function prepare(review: Review): Review {
-  return parseReview(normalizeJson(review));
+async function prepare(review: Review): Promise<Review> {
+  return (await reviewCodec()).parseReview(normalizeJson(review));
 }
 
 /** The stored forms of a review and of its summary. */
@@ -140,7 +140,7 @@ export class IdbReviewStore implements ReviewStore {
   }
 
   async create(review: Review): Promise<Review> {
-    const record = prepare({ ...review, revision: 0 });
+    const record = await prepare({ ...review, revision: 0 });
     const [stored, summary] = await this.encode(record);
     await this.write(async (tx) => {
       await tx.objectStore(REVIEWS_STORE).add(stored);
@@ -151,7 +151,7 @@ export class IdbReviewStore implements ReviewStore {
   }
 
   async save(review: Review): Promise<Review> {
-    const record = prepare({ ...review, revision: review.revision + 1 });
+    const record = await prepare({ ...review, revision: review.revision + 1 });
     // Encryption is awaited before the transaction opens: awaiting it inside would auto-commit it.
     const [stored, summary] = await this.encode(record);
     await this.write(async (tx) => {
@@ -180,7 +180,7 @@ export class IdbReviewStore implements ReviewStore {
       // A restored review keeps its revision, unless it replaces one here: then it moves past it,
       // so another tab holding the old one cannot overwrite the restore.
       const current = revisions.get(review.id);
-      const record = prepare({
+      const record = await prepare({
         ...review,
         revision: current === undefined ? review.revision : Math.max(current, review.revision) + 1,
       });
@@ -281,6 +281,7 @@ export class IdbReviewStore implements ReviewStore {
 
   /** Reads a stored record: decrypts it when locked, then migrates and validates it. */
   private async open(raw: unknown): Promise<Review> {
+    const { restoreReview } = await reviewCodec();
     if (!isLockedRecord(raw)) return restoreReview(raw);
     const opened = await unseal(this.requireKey(), raw.sealed);
     const review = restoreReview(opened);

@@ -3,9 +3,9 @@
  * (the member is told nothing will be kept) and by UI tests.
  */
 import { summarise, type ReviewSummary } from '../domain/review-model';
-import { restoreReview } from '../domain/review-migrations';
-import { parseReview, type Review } from '../domain/review-schema';
+import type { Review } from '../domain/review-schema';
 import { normalizeJson } from '../domain/text';
+import { reviewCodec } from './codec';
 import { ReviewConflictError, type ReviewChange, type ReviewLock, type ReviewStore, type SettingKey } from './review-store';
 
 export class MemoryReviewStore implements ReviewStore {
@@ -30,7 +30,7 @@ export class MemoryReviewStore implements ReviewStore {
     for (const review of reviews) {
       const current = await this.get(review.id);
       const revision = current === undefined ? review.revision : Math.max(current.revision, review.revision) + 1;
-      const record = parseReview(normalizeJson({ ...review, revision }));
+      const record = (await reviewCodec()).parseReview(normalizeJson({ ...review, revision }));
       this.records.set(record.id, JSON.stringify(record));
     }
   }
@@ -52,21 +52,21 @@ export class MemoryReviewStore implements ReviewStore {
       .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt));
   }
 
-  get(id: string): Promise<Review | undefined> {
+  async get(id: string): Promise<Review | undefined> {
     const json = this.records.get(id);
-    return Promise.resolve(json === undefined ? undefined : restoreReview(JSON.parse(json)));
+    return json === undefined ? undefined : (await reviewCodec()).restoreReview(JSON.parse(json));
   }
 
-  create(review: Review): Promise<Review> {
-    const record = parseReview(normalizeJson({ ...review, revision: 0 }));
+  async create(review: Review): Promise<Review> {
+    const record = (await reviewCodec()).parseReview(normalizeJson({ ...review, revision: 0 }));
     this.records.set(record.id, JSON.stringify(record));
-    return Promise.resolve(record);
+    return record;
   }
 
   async save(review: Review): Promise<Review> {
     const stored = await this.get(review.id);
     if (stored === undefined || stored.revision !== review.revision) throw new ReviewConflictError(review.id);
-    const record = parseReview(normalizeJson({ ...review, revision: review.revision + 1 }));
+    const record = (await reviewCodec()).parseReview(normalizeJson({ ...review, revision: review.revision + 1 }));
     this.records.set(record.id, JSON.stringify(record));
     return record;
   }

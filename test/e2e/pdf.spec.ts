@@ -4,6 +4,9 @@ import { expect, test, type Page } from '@playwright/test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { expectNoAxeViolations } from './helpers';
 
+// What the page itself requests; the service worker's own precaching is tested with offline use.
+test.use({ serviceWorkers: 'block' });
+
 async function pdfText(bytes: Uint8Array): Promise<string> {
   const pdf = await getDocument({ data: bytes, useSystemFonts: false, disableFontFace: true }).promise;
   const pages: string[] = [];

@@ -1,0 +1,12 @@
+/**
+ * Loads validation and migrations on first use: listing reviews needs neither, so the review
+ * list's first load stays small. Awaited before any transaction opens, never inside one.
+ */
+import type * as Codec from '../domain/review-codec';
+
+let loading: Promise<typeof Codec> | undefined;
+
+export function reviewCodec(): Promise<typeof Codec> {
+  loading ??= import('../domain/review-codec');
+  return loading;
+}
