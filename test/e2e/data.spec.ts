@@ -199,3 +199,20 @@ test('the data panel passes axe', async ({ page }) => {
   await openDataPanel(page);
   await expectNoAxeViolations(page);
 });
+
+test('a review whose text looks like a script cannot produce an unrestorable backup: the member is told what to fix', async ({
+  page,
+}) => {
+  await page.goto('/tu-soi/');
+  await page.getByLabel('Kỳ tự soi').fill('Kỳ có mã');
+  await page.getByRole('button', { name: 'Tạo bản tự soi mới' }).click();
+  await page.locator('#item-I-1-some').check();
+  await page.locator('#item-I-1-observed').fill('<script>alert(1)</script>');
+  await expect(page.locator('.save-status')).toContainText(/Đã lưu lúc/);
+  await openDataPanel(page);
+  let downloaded = false;
+  page.on('download', () => (downloaded = true));
+  await page.getByRole('button', { name: 'Lưu bản sao', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'sẽ không khôi phục được' })).toBeVisible();
+  expect(downloaded).toBe(false);
+});

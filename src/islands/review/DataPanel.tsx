@@ -73,8 +73,13 @@ function BackupSection({ store, onChanged }: Props) {
         `Đã tạo tệp sao lưu ${reviews.length} bản tự soi và đọc lại kiểm tra: đầy đủ, khớp với dữ liệu${encrypt ? ', có khóa mật khẩu' : ''}. Hãy cất tệp ở nơi an toàn (không gửi vào nhóm chung).`,
       );
       onChanged();
-    } catch {
-      setError('Không tạo được tệp sao lưu đúng. Chưa có gì được lưu; hãy thử lại.');
+    } catch (caught) {
+      // The read-back check refuses what a restore would refuse: say so now, not on the day of the restore.
+      setError(
+        caught instanceof BackupError && caught.problem === 'script'
+          ? `Chưa lưu: một bản tự soi có đoạn chữ giống mã HTML hoặc script (như <script>, onerror=) ở ${caught.detail ?? 'một ô'}. Tệp như vậy sẽ không khôi phục được; hãy sửa đoạn đó rồi lưu lại.`
+          : 'Không tạo được tệp sao lưu đúng. Chưa có gì được lưu; hãy thử lại.',
+      );
     } finally {
       setBusy(false);
     }
