@@ -54,16 +54,34 @@ const pageTypes = {
   'document (/van-ban/nghi-quyet-04-nq-tw/)': 'van-ban/nghi-quyet-04-nq-tw/index.html',
   'privacy (/rieng-tu/)': 'rieng-tu/index.html',
   'self-review (/tu-soi/)': 'tu-soi/index.html',
-  '404': '404.html',
+  404: '404.html',
 };
 console.log(`Build (astro build + pagefind): ${buildSeconds.toFixed(1)} s\n`);
-console.log('page type'.padEnd(44), 'HTML raw'.padStart(10), 'HTML gz'.padStart(10), 'JS files'.padStart(9), 'inline JS'.padStart(10), 'JS raw'.padStart(10), 'JS gz'.padStart(10));
+console.log(
+  'page type'.padEnd(44),
+  'HTML raw'.padStart(10),
+  'HTML gz'.padStart(10),
+  'JS files'.padStart(9),
+  'inline JS'.padStart(10),
+  'JS raw'.padStart(10),
+  'JS gz'.padStart(10),
+);
 for (const [name, file] of Object.entries(pageTypes)) {
   const f = pageFigures(join(dist, file));
-  console.log(name.padEnd(44), kb(f.htmlRaw).padStart(10), kb(f.htmlGzip).padStart(10), String(f.jsFiles).padStart(9), `${f.inlineJs} B`.padStart(10), kb(f.jsRaw).padStart(10), kb(f.jsGzip).padStart(10));
+  console.log(
+    name.padEnd(44),
+    kb(f.htmlRaw).padStart(10),
+    kb(f.htmlGzip).padStart(10),
+    String(f.jsFiles).padStart(9),
+    `${f.inlineJs} B`.padStart(10),
+    kb(f.jsRaw).padStart(10),
+    kb(f.jsGzip).padStart(10),
+  );
 }
 const review = pageFigures(join(dist, 'tu-soi/index.html'));
-console.log(`\n/tu-soi/ first-load JS: ${kb(review.jsGzip)} gzip (budget 25 KB) ${review.jsGzip <= 25 * 1024 ? 'within budget' : 'OVER BUDGET'}`);
+console.log(
+  `\n/tu-soi/ first-load JS: ${kb(review.jsGzip)} gzip (budget 25 KB) ${review.jsGzip <= 25 * 1024 ? 'within budget' : 'OVER BUDGET'}`,
+);
 const all = [];
 const walk = (dir) => {
   for (const name of readdirSync(dir)) {
@@ -101,7 +119,15 @@ try {
   }
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
   const page = await browser.newPage();
   await page.goto(`http://127.0.0.1:${port}/rieng-tu/`);
@@ -111,7 +137,9 @@ try {
     const times = await globalThis.tstsBench.benchSave(ids, 60);
     return { median: globalThis.tstsBench.median(times.slice(10)), max: Math.max(...times.slice(10)) };
   }, itemIds);
-  console.log(`\nSave a full review (27 answers with notes, 27 actions, 12 check-ins): median ${save.median.toFixed(1)} ms, max ${save.max.toFixed(1)} ms (budget: median ≤ 20 ms)`);
+  console.log(
+    `\nSave a full review (27 answers with notes, 27 actions, 12 check-ins): median ${save.median.toFixed(1)} ms, max ${save.max.toFixed(1)} ms (budget: median ≤ 20 ms)`,
+  );
   await page.evaluate(async (ids) => globalThis.tstsBench.seed(199, ids), itemIds);
   const list = await page.evaluate(async () => {
     const times = await globalThis.tstsBench.benchList(15);

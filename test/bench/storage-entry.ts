@@ -12,11 +12,24 @@ function fullReview(id: string, itemIds: string[]): Review {
       causesSubjective: 'Chưa tự giác rèn luyện thường xuyên, còn ngại va chạm.',
       causesObjective: 'Khối lượng công việc lớn, thời gian học tập hạn chế.',
     });
-    review = addAction(review, { id: `a${index}`, itemId, what: `Khắc phục biểu hiện ${itemId} bằng việc cụ thể số ${index + 1}.` });
-    review = updateAction(review, `a${index}`, { deadline: '2022-12-31', measure: 'Chi bộ nhận xét hằng tháng', followUpBy: 'Bí thư chi bộ' });
+    review = addAction(review, {
+      id: `a${index}`,
+      itemId,
+      what: `Khắc phục biểu hiện ${itemId} bằng việc cụ thể số ${index + 1}.`,
+    });
+    review = updateAction(review, `a${index}`, {
+      deadline: '2022-12-31',
+      measure: 'Chi bộ nhận xét hằng tháng',
+      followUpBy: 'Bí thư chi bộ',
+    });
   });
   for (let index = 0; index < 12; index += 1) {
-    review = addCheckIn(review, `a${index}`, { id: `c${index}`, date: '2022-06-28', status: 'in-progress', note: 'Đã làm một phần.' });
+    review = addCheckIn(review, `a${index}`, {
+      id: `c${index}`,
+      date: '2022-06-28',
+      status: 'in-progress',
+      note: 'Đã làm một phần.',
+    });
   }
   return setStrengths(review, 'Giữ gìn đoàn kết; hoàn thành tốt nhiệm vụ chuyên môn.');
 }
