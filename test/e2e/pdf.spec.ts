@@ -34,15 +34,19 @@ async function prepareReview(page: Page): Promise<void> {
 }
 
 test('the PDF downloads, is valid, has every diacritic, and jsPDF and the fonts load only after the click', async ({ page }) => {
-  const responses: { url: string; body: string }[] = [];
-  page.on('response', async (response) => {
+  // Bodies are kept as promises, recorded in response order, so none is missed while its body loads.
+  const responses: { url: string; body: Promise<string> }[] = [];
+  page.on('response', (response) => {
     const url = response.url();
-    if (/\.(js|ttf)$/.test(new URL(url).pathname))
-      responses.push({ url, body: url.endsWith('.ttf') ? '' : await response.text().catch(() => '') });
+    if (/\.(js|ttf)$/.test(new URL(url).pathname)) {
+      responses.push({ url, body: url.endsWith('.ttf') ? Promise.resolve('') : response.text().catch(() => '') });
+    }
   });
+  const bodies = async (entries: typeof responses) =>
+    Promise.all(entries.map(async (entry) => ({ url: entry.url, body: await entry.body })));
   await prepareReview(page);
   await page.waitForLoadState('networkidle');
-  const beforeClick = [...responses];
+  const beforeClick = await bodies([...responses]);
   expect(beforeClick.filter((entry) => entry.url.includes('/fonts/'))).toEqual([]);
   expect(beforeClick.filter((entry) => entry.body.includes('jsPDF')).map((entry) => entry.url)).toEqual([]);
 
@@ -53,7 +57,8 @@ test('the PDF downloads, is valid, has every diacritic, and jsPDF and the fonts 
   const bytes = new Uint8Array(readFileSync(await file.path()));
   expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
 
-  const after = responses.slice(beforeClick.length);
+  await expect.poll(() => responses.filter((entry) => entry.url.includes('/fonts/')).length).toBe(3);
+  const after = await bodies(responses.slice(beforeClick.length));
   expect(after.filter((entry) => /\/fonts\/tinos-(regular|bold|italic)\.ttf$/.test(entry.url))).toHaveLength(3);
   expect(after.some((entry) => entry.body.includes('jsPDF'))).toBe(true);
 
