@@ -110,3 +110,20 @@ test('an unknown address shows the Vietnamese 404 page', async ({ page }) => {
   expect(response?.status()).toBe(404);
   await expect(page.getByRole('heading', { name: 'Không tìm thấy trang' })).toBeVisible();
 });
+
+test('every link between pages leads to a page that exists', async ({ page, request, baseURL }) => {
+  const origin = new URL(baseURL ?? '').origin;
+  const targets = new Set<string>();
+  for (const path of contentPages) {
+    await page.goto(path);
+    const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((link) => (link as HTMLAnchorElement).href));
+    for (const href of hrefs) {
+      const url = new URL(href);
+      if (url.origin === origin) targets.add(url.pathname);
+    }
+  }
+  expect(targets.size).toBeGreaterThan(10);
+  for (const target of targets) {
+    expect((await request.get(target)).status(), target).toBe(200);
+  }
+});
