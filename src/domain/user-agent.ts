@@ -7,6 +7,15 @@
 
 export type InAppBrowser = 'zalo' | 'facebook' | 'instagram' | 'tiktok' | 'other-webview';
 
+/** How to name each in-app browser in a sentence shown to the member. */
+export const inAppBrowserNames: Record<InAppBrowser, string> = {
+  zalo: 'Zalo',
+  facebook: 'Facebook',
+  instagram: 'Instagram',
+  tiktok: 'TikTok',
+  'other-webview': 'ứng dụng này',
+};
+
 export interface BrowserInfo {
   /** The app whose built-in browser this is, or null for an ordinary browser. */
   readonly inApp: InAppBrowser | null;

@@ -79,7 +79,7 @@ function BlockView({ block }: { block: Block }) {
     case 'dotted-lines':
       return (
         <div class="print-view__lines">
-          <span class="print-view__sr-only">Để trống, viết tay.</span>
+          <span class="visually-hidden">Để trống, viết tay.</span>
           {Array.from({ length: block.count }, (_, index) => (
             <div key={index} class="print-view__line" aria-hidden="true" />
           ))}
@@ -113,7 +113,7 @@ function Blank({ text }: { text: string }) {
   return (
     <span class="print-view__blank">
       <span aria-hidden="true">{text}</span>
-      <span class="print-view__sr-only">(để trống)</span>
+      <span class="visually-hidden">(để trống)</span>
     </span>
   );
 }
@@ -122,7 +122,7 @@ function PlanTable({ table }: { table: TableBlock }) {
   const total = table.columns.reduce((sum, column) => sum + column.width, 0);
   return (
     <table class="print-view__table">
-      <caption class="print-view__sr-only">{table.caption}</caption>
+      <caption class="visually-hidden">{table.caption}</caption>
       <colgroup>
         {table.columns.map((column) => (
           <col key={column.title} style={{ width: `${((column.width / total) * 100).toFixed(1)}%` }} />

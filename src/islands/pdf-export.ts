@@ -9,7 +9,8 @@
  *   2. on "Tải về" / "Mở" / "Chia sẻ": `await deliverPdf(result, 'download' | 'open' | 'share')`
  * The print view needs only the layout: `await buildPrintDocument(…)` then `<PrintView document={…} />`.
  */
-import type { BrowserInfo, InAppBrowser } from '../domain/user-agent';
+import { inAppBrowserNames, type BrowserInfo } from '../domain/user-agent';
+import { downloadBlob } from './download';
 import type { ChecklistData } from '../domain/checklist-schema';
 import type { Review } from '../domain/review-schema';
 
@@ -84,23 +85,16 @@ export async function deliverPdf(result: PdfResult, how: Delivery): Promise<Deli
     }
   }
 
-  const url = URL.createObjectURL(new Blob([data], { type }));
-  setTimeout(() => URL.revokeObjectURL(url), URL_LIFETIME_MS);
   if (how === 'open') {
+    const url = URL.createObjectURL(new Blob([data], { type }));
+    setTimeout(() => URL.revokeObjectURL(url), URL_LIFETIME_MS);
     // Never fall back to navigating this tab: it would leave the self-review page.
     const opened = window.open(url, '_blank');
     if (opened === null) return 'unsupported';
     opened.opener = null;
     return 'opened';
   }
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = result.fileName;
-  link.rel = 'noopener';
-  link.hidden = true;
-  document.body.append(link);
-  link.click();
-  link.remove();
+  downloadBlob(new Blob([data], { type }), result.fileName);
   return 'downloaded';
 }
 
@@ -123,14 +117,6 @@ export interface DeliveryAdvice {
   readonly notice: string | null;
 }
 
-const appNames: Record<InAppBrowser, string> = {
-  zalo: 'Zalo',
-  facebook: 'Facebook',
-  instagram: 'Instagram',
-  tiktok: 'TikTok',
-  'other-webview': 'ứng dụng này',
-};
-
 /**
  * Which ways of getting the PDF to offer, for the browser `describeBrowser` found.
  * Desktop and Android browsers download reliably; iPhone Safari opens a downloaded blob in place
@@ -141,7 +127,7 @@ const appNames: Record<InAppBrowser, string> = {
 export function recommendedDelivery(info: BrowserInfo, shareFiles: boolean): DeliveryAdvice {
   const share: DeliveryChoice[] = shareFiles ? ['share'] : [];
   if (info.inApp !== null) {
-    const app = appNames[info.inApp];
+    const app = inAppBrowserNames[info.inApp];
     return {
       primary: ['print-view', ...share],
       secondary: ['open'],

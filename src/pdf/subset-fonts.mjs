@@ -103,5 +103,5 @@ export async function subsetFonts(options = {}) {
 }
 
 if (process.argv[1] === scriptPath) {
-  await subsetFonts({ force: process.argv.includes('--force'), log: (line) => console.log(line) });
+  await subsetFonts({ force: process.argv.includes('--force'), log: (line) => process.stdout.write(`${line}\n`) });
 }

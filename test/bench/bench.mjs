@@ -6,6 +6,7 @@ import { dirname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { build } from 'esbuild';
+import { chromiumArgs, chromiumPath } from '../chromium.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
 const dist = join(root, 'dist');
@@ -103,7 +104,7 @@ const bundle = await build({
   target: 'es2022',
 });
 const port = 4390;
-const server = spawn('npx', ['astro', 'preview', '--force', '--host', '127.0.0.1', '--port', String(port)], {
+const server = spawn('npx', ['astro', 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], {
   cwd: root,
   stdio: 'ignore',
   env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
@@ -117,18 +118,7 @@ try {
       await new Promise((resolve) => setTimeout(resolve, 500));
     }
   }
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   // The site's CSP rightly blocks injected scripts; the bench injects its timing harness on purpose.
   const context = await browser.newContext({ bypassCSP: true, acceptDownloads: true });
   const page = await context.newPage();

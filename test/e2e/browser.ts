@@ -1,15 +1,5 @@
-/** Chromium from Debian (test tools cannot download browsers here), with flags that keep it off the network. */
+/** Launch options for Playwright: the shared Chromium path and quiet flags (test/chromium.mjs). */
 import type { LaunchOptions } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from '../chromium.mjs';
 
-export const chromiumLaunchOptions: LaunchOptions = {
-  executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-  args: [
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-};
+export const chromiumLaunchOptions: LaunchOptions = { executablePath: chromiumPath, args: chromiumArgs };

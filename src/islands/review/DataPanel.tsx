@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   BackupError,
+  MAX_BACKUP_BYTES,
   backupNeedsPassphrase,
   createBackup,
   planRestore,
@@ -18,7 +19,7 @@ import { localDay } from '../../domain/review-model';
 import { eraseEverything } from '../../storage/erase';
 import type { LockStatus, ReviewStore } from '../../storage/review-store';
 import { ConfirmDialog } from './ConfirmDialog';
-import { downloadFile } from './save-file';
+import { downloadBlob } from '../download';
 import { describeMoment } from './time';
 
 interface Props {
@@ -67,7 +68,7 @@ function BackupSection({ store, onChanged }: Props) {
       // Verify by reading the exact bytes back before telling the member it is saved.
       const readBack = await readBackup(text, encrypt ? passphrase : undefined);
       if (!sameReviews(readBack.reviews, reviews)) throw new Error('verify');
-      downloadFile(`tu-soi-tu-sua-sao-luu-${localDay(now)}.json`, text, 'application/json');
+      downloadBlob(new Blob([text], { type: 'application/json' }), `tu-soi-tu-sua-sao-luu-${localDay(now)}.json`);
       await store.setSetting('last-backup-at', now.toISOString());
       setMessage(
         `Đã tạo tệp sao lưu ${reviews.length} bản tự soi và đọc lại kiểm tra: đầy đủ, khớp với dữ liệu${encrypt ? ', có khóa mật khẩu' : ''}. Hãy cất tệp ở nơi an toàn (không gửi vào nhóm chung).`,
@@ -117,14 +118,7 @@ function BackupSection({ store, onChanged }: Props) {
       <button type="submit" class="button button--primary" disabled={busy}>
         Lưu bản sao
       </button>
-      <p class="status-line" role="status">
-        {message}
-      </p>
-      {error && (
-        <p class="alert alert--error" role="alert">
-          {error}
-        </p>
-      )}
+      <Feedback message={message} error={error} />
     </form>
   );
 }
@@ -174,7 +168,7 @@ function RestoreSection({ store, onChanged }: Props) {
     reset();
     if (!file) return;
     setFileName(file.name);
-    if (file.size > 10 * 1024 * 1024) {
+    if (file.size > MAX_BACKUP_BYTES) {
       setError('Tệp quá lớn (trên 10 MB), không phải tệp sao lưu của trang này.');
       return;
     }
@@ -232,11 +226,6 @@ function RestoreSection({ store, onChanged }: Props) {
           </button>
         </form>
       )}
-      {error && (
-        <p class="alert alert--error" role="alert">
-          {error}
-        </p>
-      )}
       {plan && (
         <div class="restore-preview">
           <h4 ref={previewRef} tabIndex={-1}>
@@ -274,9 +263,7 @@ function RestoreSection({ store, onChanged }: Props) {
           </div>
         </div>
       )}
-      <p class="status-line" role="status">
-        {message}
-      </p>
+      <Feedback message={message} error={error} />
     </section>
   );
 }
@@ -411,14 +398,7 @@ function LockSection({ store, onChanged }: Props) {
           </div>
         </div>
       )}
-      <p class="status-line" role="status">
-        {message}
-      </p>
-      {error && (
-        <p class="alert alert--error" role="alert">
-          {error}
-        </p>
-      )}
+      <Feedback message={message} error={error} />
     </section>
   );
 }
@@ -426,9 +406,15 @@ function LockSection({ store, onChanged }: Props) {
 function EraseSection({ store }: { store: ReviewStore }) {
   const [confirming, setConfirming] = useState(false);
   const [message, setMessage] = useState('');
+  const [error, setError] = useState('');
   const erase = async () => {
     setConfirming(false);
-    await eraseEverything(store, () => setMessage('Hãy đóng các thẻ khác đang mở trang này để việc xóa hoàn tất.'));
+    try {
+      await eraseEverything(store, () => setMessage('Hãy đóng các thẻ khác đang mở trang này để việc xóa hoàn tất.'));
+    } catch {
+      setError('Trình duyệt không cho xóa lúc này. Hãy đóng các thẻ khác của trang rồi thử lại.');
+      return;
+    }
     location.hash = '#/';
     location.reload();
   };
@@ -439,9 +425,7 @@ function EraseSection({ store }: { store: ReviewStore }) {
       <button type="button" class="button button--danger" onClick={() => setConfirming(true)}>
         Xóa mọi dữ liệu
       </button>
-      <p class="status-line" role="status">
-        {message}
-      </p>
+      <Feedback message={message} error={error} />
       {confirming && (
         <ConfirmDialog
           title="Xóa mọi dữ liệu?"
@@ -452,5 +436,21 @@ function EraseSection({ store }: { store: ReviewStore }) {
         />
       )}
     </section>
+  );
+}
+
+/** The outcome of an action: a polite status line, and an alert when something went wrong. */
+function Feedback({ message, error }: { message: string; error?: string }) {
+  return (
+    <>
+      <p class="status-line" role="status">
+        {message}
+      </p>
+      {error && (
+        <p class="alert alert--error" role="alert">
+          {error}
+        </p>
+      )}
+    </>
   );
 }

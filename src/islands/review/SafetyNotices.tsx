@@ -3,20 +3,12 @@
  * browser promised to keep it, and a reminder to save a backup. Small on purpose (first-load JS).
  */
 import { useEffect, useState } from 'preact/hooks';
-import { describeBrowser } from '../../domain/user-agent';
+import { describeBrowser, inAppBrowserNames } from '../../domain/user-agent';
 import type { ReviewSummary } from '../../domain/review-model';
 import type { ReviewStore } from '../../storage/review-store';
 
 /** Remind when the newest change is this much newer than the last backup. */
 const REMIND_AFTER_MS = 3 * 24 * 60 * 60 * 1000;
-
-const appNames = {
-  zalo: 'Zalo',
-  facebook: 'Facebook',
-  instagram: 'Instagram',
-  tiktok: 'TikTok',
-  'other-webview': 'một ứng dụng',
-} as const;
 
 interface Props {
   store: ReviewStore;
@@ -67,8 +59,9 @@ export function SafetyNotices({ store, summaries, backupStamp, onOpenBackup }: P
       {info.inApp && (
         <div class="alert alert--warning" role="note">
           <p>
-            <strong>Bạn đang mở trang trong trình duyệt của {appNames[info.inApp]}.</strong> Bản tự soi làm ở đây chỉ nằm trong{' '}
-            {appNames[info.inApp]}; mở trang bằng Chrome hay Safari sẽ không thấy, và có thể mất khi ứng dụng dọn bộ nhớ.
+            <strong>Bạn đang mở trang trong trình duyệt của {inAppBrowserNames[info.inApp]}.</strong> Bản tự soi làm ở đây chỉ nằm
+            trong {inAppBrowserNames[info.inApp]}; mở trang bằng Chrome hay Safari sẽ không thấy, và có thể mất khi ứng dụng dọn
+            bộ nhớ.
           </p>
           <p>Nên bấm nút ⋯ (hoặc ⋮) ở góc màn hình, chọn “Mở bằng trình duyệt”, rồi mới bắt đầu.</p>
         </div>

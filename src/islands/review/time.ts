@@ -1,5 +1,5 @@
 /** Clock display helpers for the self-review screens. */
-import { formatDateValue } from '../../domain/vietnamese-date';
+import { formatDateValue, formatShortVietnameseDate, parsePartialDate } from '../../domain/vietnamese-date';
 
 /** "14:32" in the device's time zone. */
 export function clockTime(date: Date): string {
@@ -14,6 +14,6 @@ export function describeMoment(iso: string): string {
 
 /** "20/5/2022" from "2022-05-20"; "" for "". */
 export function shortDay(day: string): string {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day);
-  return match ? `${Number(match[3])}/${Number(match[2])}/${match[1]}` : '';
+  const date = parsePartialDate(day);
+  return date?.day === undefined ? '' : formatShortVietnameseDate(date);
 }
