@@ -2,7 +2,8 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumLaunchOptions } from './e2e/browser';
 
-const port = 4329;
+// E2E_PORT lets two checkouts run their browser tests side by side.
+const port = Number(process.env['E2E_PORT'] ?? 4329);
 
 export default defineConfig({
   testDir: './e2e',
