@@ -91,7 +91,7 @@ export const reviewSchema = v.strictObject({
   /** When it was last changed (ISO date-time). */
   updatedAt: v.pipe(v.string(), v.isoTimestamp()),
   /** Incremented on every save; guards against two tabs overwriting each other. */
-  revision: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  revision: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
   /** Who the review belongs to; all optional. */
   member: memberSchema,
   /** Answers by checklist item id; items not present are "unset". */

@@ -32,12 +32,18 @@ export default function ReviewApp({ checklists }: Props) {
   const [lock, setLock] = useState<LockStatus | undefined>(undefined);
   const [Editor, setEditor] = useState<Editor | undefined>(undefined);
   const [editorError, setEditorError] = useState(false);
+  const [erased, setErased] = useState(false);
+  /** Bumped when the data panel changed settings, so the auto-lock re-reads its minutes. */
+  const [settingsVersion, setSettingsVersion] = useState(0);
+  /** The review whose editor was open when the data was locked: it stays mounted (hidden) so unsaved text survives. */
+  const [heldEditor, setHeldEditor] = useState<string | undefined>(undefined);
   const route = useRoute();
 
   useEffect(() => {
     let active = true;
     let current: OpenedStore | undefined;
     void openStore({
+      onErased: () => setErased(true),
       onVersionChange: () =>
         setNotice('Trang vừa được cập nhật ở một thẻ khác. Hãy tải lại trang này để tiếp tục; những gì đã lưu không mất.'),
       onBlocked: () => setNotice('Hãy đóng các thẻ khác đang mở trang này để trang cập nhật bộ nhớ, rồi tải lại trang.'),
@@ -57,8 +63,24 @@ export default function ReviewApp({ checklists }: Props) {
   }, []);
 
   const refreshLock = useCallback(() => {
-    void opened?.store.lock.status().then(setLock);
+    void opened?.store.lock
+      .status()
+      .then(setLock)
+      .catch(() => undefined);
   }, [opened]);
+
+  const onDataChanged = useCallback(() => {
+    refreshLock();
+    setSettingsVersion((version) => version + 1);
+  }, [refreshLock]);
+
+  // The lock turned on or off in another tab (or here): ask for the passphrase when it is needed.
+  useEffect(() => opened?.store.lock.onChange(refreshLock), [opened, refreshLock]);
+
+  const editing = route.view === 'review' ? route.id : undefined;
+  useEffect(() => {
+    if (lock === 'unlocked' || lock === 'off') setHeldEditor(editing);
+  }, [lock, editing]);
 
   useEffect(() => {
     if (route.view !== 'review' || Editor) return;
@@ -68,7 +90,7 @@ export default function ReviewApp({ checklists }: Props) {
     );
   }, [route.view, Editor]);
 
-  useAutoLock(opened, lock, () => setLock('locked'));
+  useAutoLock(opened, lock, settingsVersion);
 
   if (!opened || !lock) {
     return (
@@ -77,6 +99,24 @@ export default function ReviewApp({ checklists }: Props) {
       </p>
     );
   }
+
+  if (erased) {
+    return (
+      <div class="alert alert--warning" role="alert">
+        <p>Mọi dữ liệu của trang trên thiết bị này vừa bị xóa ở một thẻ khác. Những gì đang hiện ở thẻ này không còn được lưu.</p>
+        <p>
+          <button type="button" class="button" onClick={() => location.reload()}>
+            Tải lại trang
+          </button>
+        </p>
+      </div>
+    );
+  }
+
+  const locked = lock === 'locked';
+  // While locked, only an editor that was already open stays (hidden): its unsaved text is kept
+  // and saved once the passphrase is entered again.
+  const showEditor = route.view === 'review' && (!locked || heldEditor === route.id);
 
   return (
     <div class="review-app">
@@ -90,12 +130,13 @@ export default function ReviewApp({ checklists }: Props) {
           <p>{notice}</p>
         </div>
       )}
-      {lock === 'locked' ? (
-        <UnlockForm store={opened.store} onUnlocked={() => setLock('unlocked')} />
-      ) : route.view === 'list' ? (
-        <ReviewList store={opened.store} checklists={checklists} onDataChanged={refreshLock} />
-      ) : Editor ? (
-        <Editor key={route.id} store={opened.store} checklists={checklists} id={route.id} tab={route.tab} />
+      {locked && <UnlockForm store={opened.store} onUnlocked={() => setLock('unlocked')} />}
+      {route.view === 'list' ? (
+        !locked && <ReviewList store={opened.store} checklists={checklists} onDataChanged={onDataChanged} />
+      ) : !showEditor ? null : Editor ? (
+        <div hidden={locked}>
+          <Editor key={route.id} store={opened.store} checklists={checklists} id={route.id} tab={route.tab} />
+        </div>
       ) : (
         <p role={editorError ? 'alert' : 'status'}>
           {editorError ? 'Không tải được phần soạn thảo. Hãy kiểm tra kết nối rồi tải lại trang.' : 'Đang mở bản tự soi…'}
@@ -105,30 +146,33 @@ export default function ReviewApp({ checklists }: Props) {
   );
 }
 
-/** Locks again after the chosen minutes without a key press, click or touch. */
-function useAutoLock(opened: OpenedStore | undefined, lock: LockStatus | undefined, onLocked: () => void): void {
+/**
+ * Locks again after the chosen minutes without a key press, click or touch. Subscribes once per
+ * store, lock state and settings change (not on every render); the store tells the app it locked.
+ */
+function useAutoLock(opened: OpenedStore | undefined, lock: LockStatus | undefined, settingsVersion: number): void {
   useEffect(() => {
     if (!opened || lock !== 'unlocked') return;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let minutes = 0;
+    let active = true;
     const arm = () => {
       clearTimeout(timer);
-      if (minutes > 0) {
-        timer = setTimeout(() => {
-          opened.store.lock.lockNow();
-          onLocked();
-        }, minutes * 60_000);
-      }
+      if (minutes > 0 && active) timer = setTimeout(() => opened.store.lock.lockNow(), minutes * 60_000);
     };
-    void opened.store.getSetting('auto-lock-minutes').then((value) => {
-      minutes = typeof value === 'number' ? value : 0;
-      arm();
-    });
+    opened.store.getSetting('auto-lock-minutes').then(
+      (value) => {
+        minutes = typeof value === 'number' ? value : 0;
+        arm();
+      },
+      () => undefined,
+    );
     const events = ['keydown', 'pointerdown', 'input'] as const;
     for (const name of events) addEventListener(name, arm, { passive: true });
     return () => {
+      active = false;
       clearTimeout(timer);
       for (const name of events) removeEventListener(name, arm);
     };
-  }, [opened, lock, onLocked]);
+  }, [opened, lock, settingsVersion]);
 }

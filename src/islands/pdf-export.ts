@@ -53,6 +53,17 @@ export async function exportPlanPdf(input: PlanExportInput): Promise<PdfResult> 
   return { bytes, fileName: pdf.planFileName(input.review) };
 }
 
+/**
+ * Starts loading jsPDF and the fonts as soon as the member opens the print part, so the click on
+ * "Tạo tệp PDF" finds them ready. A failure here is left for that click to retry and report.
+ */
+export function preloadPdf(): void {
+  loadPdf().catch(() => undefined);
+  loadFonts()
+    .then((module) => module.loadPlanFonts())
+    .catch(() => undefined);
+}
+
 /** The model the print view renders; loads only the small layout module, not jsPDF. */
 export async function buildPrintDocument(input: PlanExportInput): Promise<PlanDocument> {
   const layout = await loadLayout();

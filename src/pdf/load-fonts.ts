@@ -2,6 +2,7 @@
  * Fetches the three Tinos subsets (generated into public/fonts/ by subset-fonts.mjs) the first
  * time the member asks for a PDF, and keeps them for the rest of the visit.
  */
+import { UserFacingError } from '../domain/errors';
 import type { PlanFonts } from './render';
 
 const fontFiles = { regular: 'tinos-regular.ttf', bold: 'tinos-bold.ttf', italic: 'tinos-italic.ttf' } as const;
@@ -38,10 +39,12 @@ async function fetchFont(fetcher: typeof fetch, url: string): Promise<ArrayBuffe
   try {
     response = await fetcher(url);
   } catch (cause) {
-    throw new Error('Không tải được phông chữ để tạo tệp PDF. Hãy kiểm tra kết nối mạng rồi thử lại.', { cause });
+    throw new UserFacingError('Không tải được phông chữ để tạo tệp PDF. Hãy kiểm tra kết nối mạng rồi thử lại.', { cause });
   }
   if (!response.ok) {
-    throw new Error(`Không tải được phông chữ để tạo tệp PDF (mã lỗi ${response.status}). Hãy tải lại trang rồi thử lại.`);
+    throw new UserFacingError(
+      `Không tải được phông chữ để tạo tệp PDF (mã lỗi ${response.status}). Hãy tải lại trang rồi thử lại.`,
+    );
   }
   return response.arrayBuffer();
 }

@@ -55,6 +55,8 @@ const upgradeSteps: readonly ((db: IDBPDatabase<ReviewDatabase>, tx: UpgradeTran
 ];
 
 export interface OpenOptions {
+  /** Another tab erased every stored review: the connection is closed. */
+  onErased?: () => void;
   /** Another tab needs a newer structure: we must close so it can upgrade. */
   onVersionChange?: () => void;
   /** The browser closed the connection abnormally (e.g. iOS "connection lost"). */
@@ -91,10 +93,12 @@ export async function openReviewDatabase(options: OpenOptions = {}): Promise<IDB
       blocked() {
         options.onBlocked?.();
       },
-      blocking(_current, _next, event) {
-        // Close so the other tab's upgrade can proceed; this tab will be asked to reload.
+      blocking(_current, next, event) {
+        // Close so the other tab's upgrade (or erase) can proceed; this tab will be asked to reload.
         (event.target as IDBDatabase).close();
-        options.onVersionChange?.();
+        // A null next version means the database is being deleted: another tab erased everything.
+        if (next === null) options.onErased?.();
+        else options.onVersionChange?.();
       },
       terminated() {
         options.onTerminated?.();

@@ -1,7 +1,6 @@
 /** Deletes everything the site stored on this device: the IndexedDB database and local settings. */
 import { deleteDB } from 'idb';
 import { DATABASE_NAME } from './database';
-import type { ReviewStore } from './review-store';
 
 /**
  * Prefix of every localStorage key the site writes (only the text-size preference, set by the
@@ -9,12 +8,17 @@ import type { ReviewStore } from './review-store';
  */
 const LOCAL_PREFIX = 'tsts:';
 
-export async function eraseEverything(store: ReviewStore, onBlocked?: () => void): Promise<void> {
-  store.close();
-  await deleteDB(DATABASE_NAME, { blocked: () => onBlocked?.() });
+/** Removes the site's localStorage keys; nothing to do where storage access is denied. */
+export function clearLocalSettings(): void {
   try {
     for (const key of Object.keys(localStorage)) if (key.startsWith(LOCAL_PREFIX)) localStorage.removeItem(key);
   } catch {
     // Storage access denied: nothing was written there either.
   }
+}
+
+/** Deletes the database (the caller has closed its connection) and the local settings. */
+export async function eraseDatabase(onBlocked?: () => void): Promise<void> {
+  await deleteDB(DATABASE_NAME, { blocked: () => onBlocked?.() });
+  clearLocalSettings();
 }

@@ -1,23 +1,13 @@
 /**
  * Persists self-reviews, their list summaries and device settings in IndexedDB; encrypts review
- * content when the passphrase lock is on; tells other tabs about changes.
+ * content when the passphrase lock is on; tells other tabs about changes (reviews and the lock).
  */
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
-import { summarise, type ReviewSummary } from '../domain/review-model';
+import type { ReviewSummary } from '../domain/review-model';
 import type { Review } from '../domain/review-schema';
-import {
-  deriveKey,
-  isKeyParameters,
-  isSealed,
-  newKeyParameters,
-  seal,
-  unseal,
-  WrongPassphraseError,
-  type KeyParameters,
-  type Sealed,
-} from '../domain/sealed';
+import { deriveKey, newKeyParameters, seal, unseal, WrongPassphraseError } from '../domain/sealed';
 import { normalizeJson } from '../domain/text';
-import { reviewCodec } from './codec';
+import { loadedCodec, reviewCodec } from './codec';
 import {
   BY_UPDATED_INDEX,
   openReviewDatabase,
@@ -27,7 +17,9 @@ import {
   type OpenOptions,
   type ReviewDatabase,
 } from './database';
+import { eraseDatabase } from './erase';
 import {
+  checkSettingKey,
   describeStorageFailure,
   ReviewConflictError,
   ReviewLockedError,
@@ -38,6 +30,17 @@ import {
   type ReviewStore,
   type SettingKey,
 } from './review-store';
+import {
+  encodePlain,
+  encodeSealed,
+  isLockedRecord,
+  isLockSettings,
+  LOCK_SETTING,
+  parseSummary,
+  unreadableSummary,
+  type Encoded,
+  type LockSettings,
+} from './stored-forms';
 
 /** BroadcastChannel name for cross-tab change notices. Never rename (tabs of two versions must agree). */
 export const CHANGE_CHANNEL = 'tu-soi-tu-sua:changes';
@@ -45,50 +48,34 @@ export const CHANGE_CHANNEL = 'tu-soi-tu-sua:changes';
 /** Known plaintext sealed with the key, to tell a wrong passphrase from a right one. */
 const LOCK_CHECK = 'tu-soi-tu-sua';
 
-/** How an encrypted review is stored: only the id and revision stay readable. */
-interface LockedRecord {
-  readonly id: string;
-  readonly revision: number;
-  readonly sealed: Sealed;
-}
-
-/** How an encrypted summary is stored: only the id and the time of the last change stay readable. */
-interface LockedSummary {
-  readonly id: string;
-  readonly updatedAt: string;
-  readonly sealed: Sealed;
-}
-
-/** Stored lock settings: how to derive the key, and the sealed check value. */
-interface LockSettings {
-  readonly parameters: KeyParameters;
-  readonly check: Sealed;
-}
-
-function isLockedRecord(value: unknown): value is LockedRecord | LockedSummary {
-  return typeof value === 'object' && value !== null && isSealed((value as Record<string, unknown>)['sealed']);
-}
-
-function isLockSettings(value: unknown): value is LockSettings {
-  if (typeof value !== 'object' || value === null) return false;
-  const record = value as Record<string, unknown>;
-  return isKeyParameters(record['parameters']) && isSealed(record['check']);
-}
-
-/** Validates and NFC-normalises a review before it is written. */
-async function prepare(review: Review): Promise<Review> {
-  return (await reviewCodec()).parseReview(normalizeJson(review));
-}
-
-/** The stored forms of a review and of its summary. */
-type Encoded = [Review | LockedRecord, ReviewSummary | LockedSummary];
-
 type WriteTransaction = IDBPTransaction<ReviewDatabase, ['reviews', 'summaries', 'settings'], 'readwrite'>;
+
+/** Requests issued at once inside a write: checks that may refuse it, and the writes themselves. */
+interface WritePlan {
+  readonly checks: readonly Promise<unknown>[];
+  readonly writes: readonly Promise<unknown>[];
+}
+
+/** The lock settings stored are not the ones this tab's records were encoded for. */
+class LockChangedError extends Error {
+  constructor(readonly nowLocked: boolean) {
+    super('The lock was changed in another tab.');
+  }
+}
+
+/** Validates and NFC-normalises a review before it is written; synchronous once the codec has loaded. */
+function prepare(review: Review): Review | Promise<Review> {
+  const codec = loadedCodec();
+  if (codec) return codec.parseReview(normalizeJson(review));
+  return reviewCodec().then((loaded) => loaded.parseReview(normalizeJson(review)));
+}
 
 export class IdbReviewStore implements ReviewStore {
   readonly kind = 'indexeddb' as const;
   readonly lock: ReviewLock;
   private key: CryptoKey | undefined;
+  /** Salt of the stored lock settings the key was derived with: every write checks they are still stored. */
+  private keySalt: string | undefined;
   private readonly channel: BroadcastChannel | undefined;
   private readonly listeners = new Set<(change: ReviewChange) => void>();
   private readonly lockListeners = new Set<() => void>();
@@ -98,7 +85,8 @@ export class IdbReviewStore implements ReviewStore {
     this.channel?.addEventListener('message', (event: MessageEvent<unknown>) => {
       const data = event.data as (Partial<ReviewChange> & { lock?: unknown }) | null;
       if (data?.lock === true) {
-        this.lockChanged(false);
+        // Another tab turned the lock on or off: drop a key that no longer fits, then tell the views.
+        void this.lockStatus().then(() => this.lockChanged(false));
         return;
       }
       if (data && typeof data.id === 'string' && (typeof data.revision === 'number' || data.revision === null)) {
@@ -111,7 +99,7 @@ export class IdbReviewStore implements ReviewStore {
       enable: (passphrase) => this.enableLock(passphrase),
       unlock: (passphrase) => this.unlock(passphrase),
       lockNow: () => {
-        this.key = undefined;
+        this.forgetKey();
         this.lockChanged(false);
       },
       disable: () => this.disableLock(),
@@ -123,16 +111,22 @@ export class IdbReviewStore implements ReviewStore {
   }
 
   static async open(options: OpenOptions = {}): Promise<IdbReviewStore> {
+    await reviewCodec().catch(() => undefined);
     return new IdbReviewStore(await openReviewDatabase(options));
   }
 
+  /** Every summary; one that cannot be read is listed by its id instead of hiding the others. */
   async list(): Promise<ReviewSummary[]> {
     const stored = await this.db.getAllFromIndex(SUMMARIES_STORE, BY_UPDATED_INDEX);
     const summaries: ReviewSummary[] = [];
     for (const entry of stored.reverse()) {
-      summaries.push(
-        isLockedRecord(entry) ? ((await unseal(this.requireKey(), entry.sealed)) as ReviewSummary) : (entry as ReviewSummary),
-      );
+      try {
+        const value = isLockedRecord(entry) ? await unseal(this.requireKey(), entry.sealed) : entry;
+        summaries.push(parseSummary(value) ?? unreadableSummary(entry));
+      } catch (error) {
+        if (error instanceof ReviewLockedError) throw error;
+        summaries.push(unreadableSummary(entry));
+      }
     }
     return summaries;
   }
@@ -151,30 +145,19 @@ export class IdbReviewStore implements ReviewStore {
 
   async create(review: Review): Promise<Review> {
     const record = await prepare({ ...review, revision: 0 });
-    const [stored, summary] = await this.encode(record);
-    await this.write(async (tx) => {
-      await tx.objectStore(REVIEWS_STORE).add(stored);
-      await tx.objectStore(SUMMARIES_STORE).put(summary);
-    });
+    await this.persist([record], { add: true });
     this.announce({ id: record.id, revision: record.revision });
     return record;
   }
 
+  /**
+   * With the codec loaded and the lock off, nothing is awaited before the transaction opens and
+   * every request is issued at once: a save started on `pagehide` is under way before the page goes.
+   */
   async save(review: Review): Promise<Review> {
-    const record = await prepare({ ...review, revision: review.revision + 1 });
-    // Encryption is awaited before the transaction opens: awaiting it inside would auto-commit it.
-    const [stored, summary] = await this.encode(record);
-    await this.write(async (tx) => {
-      const reviews = tx.objectStore(REVIEWS_STORE);
-      const current = (await reviews.get(record.id)) as { revision?: unknown } | undefined;
-      const currentRevision = current && typeof current.revision === 'number' ? current.revision : 0;
-      if (current === undefined || currentRevision !== review.revision) {
-        tx.abort();
-        throw new ReviewConflictError(record.id);
-      }
-      await reviews.put(stored);
-      await tx.objectStore(SUMMARIES_STORE).put(summary);
-    });
+    const prepared = prepare({ ...review, revision: review.revision + 1 });
+    const record = prepared instanceof Promise ? await prepared : prepared;
+    await this.persist([record], { expect: review.revision });
     this.announce({ id: record.id, revision: record.revision });
     return record;
   }
@@ -185,42 +168,39 @@ export class IdbReviewStore implements ReviewStore {
       const entry = raw as { id?: unknown; revision?: unknown };
       if (typeof entry.id === 'string') revisions.set(entry.id, typeof entry.revision === 'number' ? entry.revision : 0);
     }
-    const encoded: [...Encoded, Review][] = [];
+    const records: Review[] = [];
     for (const review of reviews) {
       // A restored review keeps its revision, unless it replaces one here: then it moves past it,
       // so another tab holding the old one cannot overwrite the restore.
       const current = revisions.get(review.id);
-      const record = await prepare({
-        ...review,
-        revision: current === undefined ? review.revision : Math.max(current, review.revision) + 1,
-      });
-      encoded.push([...(await this.encode(record)), record]);
+      records.push(
+        await prepare({ ...review, revision: current === undefined ? review.revision : Math.max(current, review.revision) + 1 }),
+      );
     }
-    await this.write(async (tx) => {
-      for (const [stored, summary] of encoded) {
-        await tx.objectStore(REVIEWS_STORE).put(stored);
-        await tx.objectStore(SUMMARIES_STORE).put(summary);
-      }
-    });
-    for (const [, , record] of encoded) this.announce({ id: record.id, revision: record.revision });
+    await this.persist(records);
+    for (const record of records) this.announce({ id: record.id, revision: record.revision });
   }
 
   async delete(id: string): Promise<void> {
-    await this.write(async (tx) => {
-      await tx.objectStore(REVIEWS_STORE).delete(id);
-      await tx.objectStore(SUMMARIES_STORE).delete(id);
-    });
+    await this.write(null, (tx) => ({
+      checks: [],
+      writes: [tx.objectStore(REVIEWS_STORE).delete(id), tx.objectStore(SUMMARIES_STORE).delete(id)],
+    }));
     this.announce({ id, revision: null });
   }
 
   async getSetting(key: SettingKey): Promise<unknown> {
-    return this.db.get(SETTINGS_STORE, key);
+    return this.db.get(SETTINGS_STORE, checkSettingKey(key));
   }
 
   async setSetting(key: SettingKey, value: unknown): Promise<void> {
-    await this.write(async (tx) => {
-      await tx.objectStore(SETTINGS_STORE).put(value, key);
-    });
+    const checked = checkSettingKey(key);
+    await this.write(null, (tx) => ({ checks: [], writes: [tx.objectStore(SETTINGS_STORE).put(value, checked)] }));
+  }
+
+  async erase(onBlocked?: () => void): Promise<void> {
+    this.close();
+    await eraseDatabase(onBlocked);
   }
 
   onExternalChange(listener: (change: ReviewChange) => void): () => void {
@@ -229,18 +209,21 @@ export class IdbReviewStore implements ReviewStore {
   }
 
   close(): void {
-    this.key = undefined;
+    this.forgetKey();
     this.channel?.close();
     this.db.close();
   }
 
   private async lockSettings(): Promise<LockSettings | undefined> {
-    const value = await this.db.get(SETTINGS_STORE, 'lock');
+    const value = await this.db.get(SETTINGS_STORE, LOCK_SETTING);
     return isLockSettings(value) ? value : undefined;
   }
 
+  /** Also drops a key derived for lock settings that are no longer stored (changed in another tab). */
   private async lockStatus(): Promise<LockStatus> {
-    if (!(await this.lockSettings())) return 'off';
+    const settings = await this.lockSettings();
+    if (this.key && this.keySalt !== settings?.parameters.salt) this.forgetKey();
+    if (!settings) return 'off';
     return this.key ? 'unlocked' : 'locked';
   }
 
@@ -250,6 +233,8 @@ export class IdbReviewStore implements ReviewStore {
     const key = await deriveKey(passphrase, settings.parameters);
     if ((await unseal(key, settings.check)) !== LOCK_CHECK) throw new WrongPassphraseError();
     this.key = key;
+    this.keySalt = settings.parameters.salt;
+    this.lockChanged(false);
   }
 
   private async enableLock(passphrase: string): Promise<void> {
@@ -257,31 +242,98 @@ export class IdbReviewStore implements ReviewStore {
     const parameters = newKeyParameters();
     const key = await deriveKey(passphrase, parameters);
     const settings: LockSettings = { parameters, check: await seal(key, LOCK_CHECK) };
+    await this.rewriteAll(all, key, settings);
     this.key = key;
-    await this.rewriteAll(all, settings);
+    this.keySalt = parameters.salt;
+    this.lockChanged(true);
   }
 
   private async disableLock(): Promise<void> {
     const all = await this.getAll();
-    this.key = undefined;
-    await this.rewriteAll(all, undefined);
+    await this.rewriteAll(all, undefined, undefined);
+    this.forgetKey();
+    this.lockChanged(true);
   }
 
-  /** Rewrites every review (and summary) with the current key, or in plain form, in one transaction. */
-  private async rewriteAll(reviews: readonly Review[], settings: LockSettings | undefined): Promise<void> {
+  /**
+   * Rewrites every review (and summary) sealed with `key`, or in plain form, in one transaction,
+   * refused if another tab changed the lock since this tab read the reviews.
+   */
+  private async rewriteAll(
+    reviews: readonly Review[],
+    key: CryptoKey | undefined,
+    settings: LockSettings | undefined,
+  ): Promise<void> {
+    const expectedSalt = this.key ? this.keySalt : undefined;
     const encoded: Encoded[] = [];
-    for (const review of reviews) encoded.push(await IdbReviewStore.encodeWith(review, settings ? this.key : undefined));
-    await this.write(async (tx) => {
-      await tx.objectStore(REVIEWS_STORE).clear();
-      await tx.objectStore(SUMMARIES_STORE).clear();
-      for (const [stored, summary] of encoded) {
-        await tx.objectStore(REVIEWS_STORE).put(stored);
-        await tx.objectStore(SUMMARIES_STORE).put(summary);
-      }
-      if (settings) await tx.objectStore(SETTINGS_STORE).put(settings, 'lock');
-      else await tx.objectStore(SETTINGS_STORE).delete('lock');
+    for (const review of reviews) encoded.push(key ? await encodeSealed(review, key) : encodePlain(review));
+    await this.write(expectedSalt, (tx) => {
+      const [reviewStore, summaryStore, settingStore] = [
+        tx.objectStore(REVIEWS_STORE),
+        tx.objectStore(SUMMARIES_STORE),
+        tx.objectStore(SETTINGS_STORE),
+      ];
+      const writes: Promise<unknown>[] = [reviewStore.clear(), summaryStore.clear()];
+      for (const [stored, summary] of encoded) writes.push(reviewStore.put(stored), summaryStore.put(summary));
+      writes.push(settings ? settingStore.put(settings, LOCK_SETTING) : settingStore.delete(LOCK_SETTING));
+      return { checks: [], writes };
     });
     for (const review of reviews) this.announce({ id: review.id, revision: review.revision });
+  }
+
+  /**
+   * Writes records encoded for the lock state this tab knows. If another tab turned the lock off
+   * meanwhile, they are written plain instead; if it turned it on (or changed the passphrase), the
+   * write is refused with ReviewLockedError. A record is never stored sealed without its key settings.
+   */
+  private async persist(records: readonly Review[], options: { add?: boolean; expect?: number } = {}): Promise<void> {
+    for (let attempt = 0; ; attempt += 1) {
+      // Key and salt are taken together: the key may be forgotten while the records are encrypted.
+      const [key, salt] = [this.key, this.key ? this.keySalt : undefined];
+      const encoded = key ? await Promise.all(records.map((record) => encodeSealed(record, key))) : records.map(encodePlain);
+      try {
+        await this.write(salt, (tx) => this.plan(tx, records, encoded, options));
+        return;
+      } catch (error) {
+        if (!(error instanceof LockChangedError)) throw error;
+        this.forgetKey();
+        this.lockChanged(false);
+        if (error.nowLocked || attempt > 0) throw new ReviewLockedError();
+      }
+    }
+  }
+
+  private plan(
+    tx: WriteTransaction,
+    records: readonly Review[],
+    encoded: readonly Encoded[],
+    options: { add?: boolean; expect?: number },
+  ): WritePlan {
+    const reviews = tx.objectStore(REVIEWS_STORE);
+    const summaries = tx.objectStore(SUMMARIES_STORE);
+    const checks: Promise<unknown>[] = [];
+    const first = records[0];
+    if (options.expect !== undefined && first) {
+      const expected = options.expect;
+      checks.push(
+        reviews.get(first.id).then((current) => {
+          const revision = (current as { revision?: unknown } | undefined)?.revision;
+          if (current === undefined || (typeof revision === 'number' ? revision : 0) !== expected) {
+            throw new ReviewConflictError(first.id);
+          }
+        }),
+      );
+    }
+    const writes = encoded.flatMap(([stored, summary]) => [
+      options.add ? reviews.add(stored) : reviews.put(stored),
+      summaries.put(summary),
+    ]);
+    return { checks, writes };
+  }
+
+  private forgetKey(): void {
+    this.key = undefined;
+    this.keySalt = undefined;
   }
 
   private requireKey(): CryptoKey {
@@ -298,30 +350,34 @@ export class IdbReviewStore implements ReviewStore {
     return 'revision' in raw ? { ...review, revision: raw.revision } : review;
   }
 
-  /** The stored forms of a review and its summary: plain, or sealed when the lock is on. */
-  private async encode(review: Review): Promise<Encoded> {
-    if (!this.key && (await this.lockSettings())) throw new ReviewLockedError();
-    return IdbReviewStore.encodeWith(review, this.key);
-  }
-
-  private static async encodeWith(review: Review, key: CryptoKey | undefined): Promise<Encoded> {
-    const summary = summarise(review);
-    if (!key) return [review, summary];
-    const record: LockedRecord = { id: review.id, revision: review.revision, sealed: await seal(key, review) };
-    const lockedSummary: LockedSummary = { id: review.id, updatedAt: review.updatedAt, sealed: await seal(key, summary) };
-    return [record, lockedSummary];
-  }
-
   /**
-   * One read-write transaction over all stores. Only IndexedDB requests are awaited inside
-   * (anything else would auto-commit it); resolves once the transaction has committed.
+   * One read-write transaction over all stores. Every request is issued at once (the lock check
+   * first, then `plan`'s checks and writes); a failed check aborts the transaction before it can
+   * commit, so nothing is written. `expectedSalt` is the salt of the lock settings the records were
+   * encoded for: undefined for plain records, null when nothing sealed is written (no check).
+   * Resolves once committed.
    */
-  private async write(body: (tx: WriteTransaction) => Promise<void>): Promise<void> {
+  private async write(expectedSalt: string | undefined | null, plan: (tx: WriteTransaction) => WritePlan): Promise<void> {
     const tx = this.db.transaction([REVIEWS_STORE, SUMMARIES_STORE, SETTINGS_STORE], 'readwrite');
+    const lock = expectedSalt === null ? undefined : tx.objectStore(SETTINGS_STORE).get(LOCK_SETTING);
+    const { checks, writes } = plan(tx);
+    // Rejected when the transaction aborts; the reason is reported once, below.
+    for (const pending of [...checks, ...writes, tx.done]) pending.catch(() => undefined);
     try {
-      await Promise.all([body(tx), tx.done]);
+      if (lock) {
+        const settings = await lock;
+        const storedSalt = isLockSettings(settings) ? settings.parameters.salt : undefined;
+        if (storedSalt !== expectedSalt) throw new LockChangedError(storedSalt !== undefined);
+      }
+      await Promise.all(checks);
+      await Promise.all([...writes, tx.done]);
     } catch (error) {
-      if (error instanceof ReviewConflictError) throw error;
+      try {
+        tx.abort();
+      } catch {
+        // Already aborted by the failed request, or committed.
+      }
+      if (error instanceof ReviewConflictError || error instanceof LockChangedError) throw error;
       throw new StorageWriteError(describeStorageFailure(error), error);
     }
   }

@@ -6,7 +6,15 @@ import { summarise, type ReviewSummary } from '../domain/review-model';
 import type { Review } from '../domain/review-schema';
 import { normalizeJson } from '../domain/text';
 import { reviewCodec } from './codec';
-import { ReviewConflictError, type ReviewChange, type ReviewLock, type ReviewStore, type SettingKey } from './review-store';
+import { clearLocalSettings } from './erase';
+import {
+  checkSettingKey,
+  ReviewConflictError,
+  type ReviewChange,
+  type ReviewLock,
+  type ReviewStore,
+  type SettingKey,
+} from './review-store';
 
 /** What several "tabs" over one memory store share (tests open two to play two tabs). */
 interface Shared {
@@ -56,12 +64,21 @@ export class MemoryReviewStore implements ReviewStore {
     }
   }
 
-  getSetting(key: SettingKey): Promise<unknown> {
-    return Promise.resolve(this.settings.get(key));
+  async getSetting(key: SettingKey): Promise<unknown> {
+    await Promise.resolve();
+    return this.settings.get(checkSettingKey(key));
   }
 
-  setSetting(key: SettingKey, value: unknown): Promise<void> {
-    this.settings.set(key, value);
+  async setSetting(key: SettingKey, value: unknown): Promise<void> {
+    await Promise.resolve();
+    this.settings.set(checkSettingKey(key), value);
+  }
+
+  erase(): Promise<void> {
+    this.records.clear();
+    this.settings.clear();
+    clearLocalSettings();
+    this.close();
     return Promise.resolve();
   }
 

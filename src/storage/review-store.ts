@@ -34,14 +34,26 @@ export interface ReviewStore {
   setSetting(key: SettingKey, value: unknown): Promise<void>;
   /** The optional passphrase lock. */
   readonly lock: ReviewLock;
+  /**
+   * Deletes everything the site stored on this device (every review, setting and the lock) and
+   * closes the store. `onBlocked` is called while another tab still holds the database open.
+   */
+  erase(onBlocked?: () => void): Promise<void>;
   /** Calls the listener when another tab changes a review. Returns an unsubscribe function. */
   onExternalChange(listener: (change: ReviewChange) => void): () => void;
   /** Releases the connection. */
   close(): void;
 }
 
-/** Device settings kept beside the reviews. Persisted keys: never rename. */
-export type SettingKey = 'last-backup-at' | 'auto-lock-minutes' | 'lock';
+/** Device settings kept beside the reviews (the lock's own settings are not among them). Persisted keys: never rename. */
+export const SETTING_KEYS = ['last-backup-at', 'auto-lock-minutes'] as const;
+export type SettingKey = (typeof SETTING_KEYS)[number];
+
+/** Refuses anything but a member setting: the lock settings must never be read or replaced through them. */
+export function checkSettingKey(key: string): SettingKey {
+  if (!(SETTING_KEYS as readonly string[]).includes(key)) throw new TypeError(`Unknown setting "${key}"`);
+  return key as SettingKey;
+}
 
 export type LockStatus = 'off' | 'locked' | 'unlocked';
 

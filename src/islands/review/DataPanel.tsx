@@ -16,7 +16,6 @@ import {
 import type { Review } from '../../domain/review-schema';
 import { WrongPassphraseError } from '../../domain/sealed';
 import { localDay } from '../../domain/review-model';
-import { eraseEverything } from '../../storage/erase';
 import type { LockStatus, ReviewStore } from '../../storage/review-store';
 import { ConfirmDialog } from './ConfirmDialog';
 import { downloadBlob } from '../download';
@@ -319,8 +318,9 @@ function LockSection({ store, onChanged }: Props) {
 
   const chooseAutoLock = async (value: string) => {
     setAutoLock(value);
-    await store.setSetting('auto-lock-minutes', Number(value));
-    onChanged();
+    await store
+      .setSetting('auto-lock-minutes', Number(value))
+      .then(onChanged, () => setError('Chưa lưu được lựa chọn tự khóa. Hãy thử lại.'));
   };
 
   return (
@@ -410,7 +410,7 @@ function EraseSection({ store }: { store: ReviewStore }) {
   const erase = async () => {
     setConfirming(false);
     try {
-      await eraseEverything(store, () => setMessage('Hãy đóng các thẻ khác đang mở trang này để việc xóa hoàn tất.'));
+      await store.erase(() => setMessage('Hãy đóng các thẻ khác đang mở trang này để việc xóa hoàn tất.'));
     } catch {
       setError('Trình duyệt không cho xóa lúc này. Hãy đóng các thẻ khác của trang rồi thử lại.');
       return;

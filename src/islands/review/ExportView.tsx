@@ -2,8 +2,9 @@
  * Printing and saving the plan. jsPDF and the fonts load only when the member asks for the PDF;
  * the print view (the accessible version, and the way out of in-app browsers) needs only the layout.
  */
-import { useRef, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ChecklistData } from '../../domain/checklist-schema';
+import { userMessage } from '../../domain/errors';
 import type { Review } from '../../domain/review-schema';
 import { describeBrowser } from '../../domain/user-agent';
 import {
@@ -11,6 +12,7 @@ import {
   canShareFiles,
   deliverPdf,
   exportPlanPdf,
+  preloadPdf,
   recommendedDelivery,
   type DeliveryChoice,
   type PdfResult,
@@ -42,6 +44,8 @@ export function ExportView({ review, checklist, flush }: Props) {
   const [busy, setBusy] = useState(false);
   const [status, setStatus] = useState('');
   const [error, setError] = useState('');
+  // Opening the print part is the intent: start loading jsPDF and the fonts before the click.
+  useEffect(preloadPdf, []);
   const advice = recommendedDelivery(describeBrowser(navigator.userAgent, navigator.maxTouchPoints), canShareFiles());
   const printRef = useRef<HTMLDivElement>(null);
   const options = { scope, includeNotes };
@@ -71,11 +75,7 @@ export function ExportView({ review, checklist, flush }: Props) {
       }
     } catch (caught) {
       setStatus('');
-      setError(
-        caught instanceof Error && /[ăâđêôơư]/i.test(caught.message)
-          ? caught.message
-          : 'Không tạo được tệp PDF. Hãy thử lại, hoặc dùng “Xem bản in”.',
-      );
+      setError(userMessage(caught, 'Không tạo được tệp PDF. Hãy thử lại, hoặc dùng “Xem bản in”.'));
     } finally {
       setBusy(false);
     }

@@ -1,5 +1,6 @@
 /** Shown while the reviews are locked: the passphrase opens them. */
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { WrongPassphraseError } from '../../domain/sealed';
 import type { ReviewStore } from '../../storage/review-store';
 
 interface Props {
@@ -21,8 +22,12 @@ export function UnlockForm({ store, onUnlocked }: Props) {
     try {
       await store.lock.unlock(passphrase);
       onUnlocked();
-    } catch {
-      setError('Mật khẩu không đúng. Hãy thử lại (chú ý chữ hoa, chữ thường và dấu).');
+    } catch (caught) {
+      setError(
+        caught instanceof WrongPassphraseError
+          ? 'Mật khẩu không đúng. Hãy thử lại (chú ý chữ hoa, chữ thường và dấu).'
+          : 'Trình duyệt gặp lỗi khi mở khóa, không phải do mật khẩu. Hãy tải lại trang rồi thử lại.',
+      );
       inputRef.current?.focus();
     } finally {
       setBusy(false);
