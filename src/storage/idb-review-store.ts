@@ -63,6 +63,9 @@ class LockChangedError extends Error {
   }
 }
 
+/** Another tab saved a review while every review was being re-encrypted: read them again. */
+class ReviewsChangedError extends Error {}
+
 /** Validates and NFC-normalises a review before it is written; synchronous once the codec has loaded. */
 function prepare(review: Review): Review | Promise<Review> {
   const codec = loadedCodec();
@@ -238,47 +241,61 @@ export class IdbReviewStore implements ReviewStore {
   }
 
   private async enableLock(passphrase: string): Promise<void> {
-    const all = await this.getAll();
     const parameters = newKeyParameters();
     const key = await deriveKey(passphrase, parameters);
     const settings: LockSettings = { parameters, check: await seal(key, LOCK_CHECK) };
-    await this.rewriteAll(all, key, settings);
+    await this.rewriteAll(key, settings);
     this.key = key;
     this.keySalt = parameters.salt;
     this.lockChanged(true);
   }
 
   private async disableLock(): Promise<void> {
-    const all = await this.getAll();
-    await this.rewriteAll(all, undefined, undefined);
+    await this.rewriteAll(undefined, undefined);
     this.forgetKey();
     this.lockChanged(true);
   }
 
   /**
-   * Rewrites every review (and summary) sealed with `key`, or in plain form, in one transaction,
-   * refused if another tab changed the lock since this tab read the reviews.
+   * Rewrites every review (and summary) sealed with `key`, or in plain form, in one transaction.
+   * Refused if another tab changed the lock meanwhile; read again if another tab saved a review
+   * meanwhile, so a save made while the key was being derived is never replaced by an older copy.
    */
-  private async rewriteAll(
-    reviews: readonly Review[],
-    key: CryptoKey | undefined,
-    settings: LockSettings | undefined,
-  ): Promise<void> {
-    const expectedSalt = this.key ? this.keySalt : undefined;
-    const encoded: Encoded[] = [];
-    for (const review of reviews) encoded.push(key ? await encodeSealed(review, key) : encodePlain(review));
-    await this.write(expectedSalt, (tx) => {
-      const [reviewStore, summaryStore, settingStore] = [
-        tx.objectStore(REVIEWS_STORE),
-        tx.objectStore(SUMMARIES_STORE),
-        tx.objectStore(SETTINGS_STORE),
-      ];
-      const writes: Promise<unknown>[] = [reviewStore.clear(), summaryStore.clear()];
-      for (const [stored, summary] of encoded) writes.push(reviewStore.put(stored), summaryStore.put(summary));
-      writes.push(settings ? settingStore.put(settings, LOCK_SETTING) : settingStore.delete(LOCK_SETTING));
-      return { checks: [], writes };
-    });
-    for (const review of reviews) this.announce({ id: review.id, revision: review.revision });
+  private async rewriteAll(key: CryptoKey | undefined, settings: LockSettings | undefined): Promise<void> {
+    for (let attempt = 0; ; attempt += 1) {
+      const reviews = await this.getAll();
+      const expectedSalt = this.key ? this.keySalt : undefined;
+      const encoded: Encoded[] = [];
+      for (const review of reviews) encoded.push(key ? await encodeSealed(review, key) : encodePlain(review));
+      const snapshot = reviews
+        .map((review) => `${review.id}@${review.revision}`)
+        .sort()
+        .join(' ');
+      try {
+        await this.write(expectedSalt, (tx) => {
+          const [reviewStore, summaryStore, settingStore] = [
+            tx.objectStore(REVIEWS_STORE),
+            tx.objectStore(SUMMARIES_STORE),
+            tx.objectStore(SETTINGS_STORE),
+          ];
+          const unchanged = reviewStore.getAll().then((raws) => {
+            const now = raws.map((raw) => {
+              const entry = raw as { id?: unknown; revision?: unknown };
+              return `${String(entry.id)}@${String(entry.revision)}`;
+            });
+            if (now.sort().join(' ') !== snapshot) throw new ReviewsChangedError();
+          });
+          const writes: Promise<unknown>[] = [reviewStore.clear(), summaryStore.clear()];
+          for (const [stored, summary] of encoded) writes.push(reviewStore.put(stored), summaryStore.put(summary));
+          writes.push(settings ? settingStore.put(settings, LOCK_SETTING) : settingStore.delete(LOCK_SETTING));
+          return { checks: [unchanged], writes };
+        });
+        for (const review of reviews) this.announce({ id: review.id, revision: review.revision });
+        return;
+      } catch (error) {
+        if (!(error instanceof ReviewsChangedError) || attempt >= 4) throw error;
+      }
+    }
   }
 
   /**
@@ -377,7 +394,8 @@ export class IdbReviewStore implements ReviewStore {
       } catch {
         // Already aborted by the failed request, or committed.
       }
-      if (error instanceof ReviewConflictError || error instanceof LockChangedError) throw error;
+      if (error instanceof ReviewConflictError || error instanceof LockChangedError || error instanceof ReviewsChangedError)
+        throw error;
       throw new StorageWriteError(describeStorageFailure(error), error);
     }
   }

@@ -119,6 +119,17 @@ describe('lock changed in another tab', () => {
     expect(await second.lock.status()).toBe('locked');
   });
 
+  it('keeps a save the other tab made while this one was turning the lock on', async () => {
+    const [first, second] = [await tab(), await tab()];
+    const created = await first.create(review('r'));
+
+    const enabling = first.lock.enable('một mật khẩu đủ dài');
+    await second.save(setAnswer(created, 'I-1', { observed: 'lưu trong lúc bật khóa' }));
+    await enabling;
+
+    expect((await first.get('r'))?.answers['I-1']?.observed).toBe('lưu trong lúc bật khóa');
+  });
+
   it('lists the other reviews and names the one it cannot open', async () => {
     const [first, second] = [await tab(), await tab()];
     await first.create(review('a'));
