@@ -1,6 +1,7 @@
 /** Deletes everything the site stored on this device: the IndexedDB database and local settings. */
 import { deleteDB } from 'idb';
 import { DATABASE_NAME } from './database';
+import { EXIT_DATABASE_NAME } from './exit-copies';
 
 /**
  * Prefix of every localStorage key the site writes (only the text-size preference, set by the
@@ -20,5 +21,6 @@ export function clearLocalSettings(): void {
 /** Deletes the database (the caller has closed its connection) and the local settings. */
 export async function eraseDatabase(onBlocked?: () => void): Promise<void> {
   await deleteDB(DATABASE_NAME, { blocked: () => onBlocked?.() });
+  await deleteDB(EXIT_DATABASE_NAME);
   clearLocalSettings();
 }

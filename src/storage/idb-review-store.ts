@@ -2,7 +2,7 @@
  * Persists self-reviews, their list summaries and device settings in IndexedDB; encrypts review
  * content when the passphrase lock is on; tells other tabs about changes (reviews and the lock).
  */
-import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import type { IDBPDatabase } from 'idb';
 import type { ReviewSummary } from '../domain/review-model';
 import type { Review } from '../domain/review-schema';
 import { deriveKey, newKeyParameters, seal, unseal, WrongPassphraseError } from '../domain/sealed';
@@ -18,12 +18,12 @@ import {
   type ReviewDatabase,
 } from './database';
 import { eraseDatabase } from './erase';
+import { ExitCopies } from './exit-copies';
+import { LockChangedError, ReviewsChangedError, writeChecked, type WritePlan, type WriteTransaction } from './write-transaction';
 import {
   checkSettingKey,
-  describeStorageFailure,
   ReviewConflictError,
   ReviewLockedError,
-  StorageWriteError,
   type LockStatus,
   type ReviewChange,
   type ReviewLock,
@@ -48,24 +48,6 @@ export const CHANGE_CHANNEL = 'tu-soi-tu-sua:changes';
 /** Known plaintext sealed with the key, to tell a wrong passphrase from a right one. */
 const LOCK_CHECK = 'tu-soi-tu-sua';
 
-type WriteTransaction = IDBPTransaction<ReviewDatabase, ['reviews', 'summaries', 'settings'], 'readwrite'>;
-
-/** Requests issued at once inside a write: checks that may refuse it, and the writes themselves. */
-interface WritePlan {
-  readonly checks: readonly Promise<unknown>[];
-  readonly writes: readonly Promise<unknown>[];
-}
-
-/** The lock settings stored are not the ones this tab's records were encoded for. */
-class LockChangedError extends Error {
-  constructor(readonly nowLocked: boolean) {
-    super('The lock was changed in another tab.');
-  }
-}
-
-/** Another tab saved a review while every review was being re-encrypted: read them again. */
-class ReviewsChangedError extends Error {}
-
 /** Validates and NFC-normalises a review before it is written; synchronous once the codec has loaded. */
 function prepare(review: Review): Review | Promise<Review> {
   const codec = loadedCodec();
@@ -77,13 +59,18 @@ export class IdbReviewStore implements ReviewStore {
   readonly kind = 'indexeddb' as const;
   readonly lock: ReviewLock;
   private key: CryptoKey | undefined;
+  /** Whether lock settings were stored when last read (undefined: not read yet). */
+  private lockOn: boolean | undefined;
   /** Salt of the stored lock settings the key was derived with: every write checks they are still stored. */
   private keySalt: string | undefined;
   private readonly channel: BroadcastChannel | undefined;
   private readonly listeners = new Set<(change: ReviewChange) => void>();
   private readonly lockListeners = new Set<() => void>();
 
-  constructor(private readonly db: IDBPDatabase<ReviewDatabase>) {
+  constructor(
+    private readonly db: IDBPDatabase<ReviewDatabase>,
+    private readonly exitCopies?: ExitCopies,
+  ) {
     this.channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(CHANGE_CHANNEL);
     this.channel?.addEventListener('message', (event: MessageEvent<unknown>) => {
       const data = event.data as (Partial<ReviewChange> & { lock?: unknown }) | null;
@@ -114,8 +101,13 @@ export class IdbReviewStore implements ReviewStore {
   }
 
   static async open(options: OpenOptions = {}): Promise<IdbReviewStore> {
-    await reviewCodec().catch(() => undefined);
-    return new IdbReviewStore(await openReviewDatabase(options));
+    // The codec is loaded up front so that a save can start its transaction synchronously.
+    const [db, exitCopies] = await Promise.all([
+      openReviewDatabase(options),
+      ExitCopies.open(),
+      reviewCodec().catch(() => undefined),
+    ]);
+    return new IdbReviewStore(db, exitCopies);
   }
 
   /** Every summary; one that cannot be read is listed by its id instead of hiding the others. */
@@ -134,9 +126,19 @@ export class IdbReviewStore implements ReviewStore {
     return summaries;
   }
 
+  /** The stored review, or its exit copy when that holds newer edits. */
   async get(id: string): Promise<Review | undefined> {
     const raw = await this.db.get(REVIEWS_STORE, id);
-    return raw === undefined ? undefined : this.open(raw);
+    if (raw === undefined) return undefined;
+    const stored = await this.open(raw);
+    const edited = await this.exitCopies?.newer(id, stored.revision);
+    if (edited === undefined) return stored;
+    try {
+      const review = (await reviewCodec()).restoreReview(edited);
+      return review.id === id ? { ...review, revision: stored.revision } : stored;
+    } catch {
+      return stored;
+    }
   }
 
   async getAll(): Promise<Review[]> {
@@ -162,7 +164,13 @@ export class IdbReviewStore implements ReviewStore {
     const record = prepared instanceof Promise ? await prepared : prepared;
     await this.persist([record], { expect: review.revision });
     this.announce({ id: record.id, revision: record.revision });
+    await this.exitCopies?.saved(record.id, record.revision).catch(() => undefined);
     return record;
+  }
+
+  saveOnExit(review: Review): void {
+    if (this.key || this.lockOn !== false) return;
+    this.exitCopies?.keepNow(review);
   }
 
   async putMany(reviews: readonly Review[]): Promise<void> {
@@ -185,11 +193,12 @@ export class IdbReviewStore implements ReviewStore {
   }
 
   async delete(id: string): Promise<void> {
-    await this.write(null, (tx) => ({
+    await writeChecked(this.db, null, (tx) => ({
       checks: [],
       writes: [tx.objectStore(REVIEWS_STORE).delete(id), tx.objectStore(SUMMARIES_STORE).delete(id)],
     }));
     this.announce({ id, revision: null });
+    await this.exitCopies?.forget(id).catch(() => undefined);
   }
 
   async getSetting(key: SettingKey): Promise<unknown> {
@@ -198,7 +207,7 @@ export class IdbReviewStore implements ReviewStore {
 
   async setSetting(key: SettingKey, value: unknown): Promise<void> {
     const checked = checkSettingKey(key);
-    await this.write(null, (tx) => ({ checks: [], writes: [tx.objectStore(SETTINGS_STORE).put(value, checked)] }));
+    await writeChecked(this.db, null, (tx) => ({ checks: [], writes: [tx.objectStore(SETTINGS_STORE).put(value, checked)] }));
   }
 
   async erase(onBlocked?: () => void): Promise<void> {
@@ -215,6 +224,7 @@ export class IdbReviewStore implements ReviewStore {
     this.forgetKey();
     this.channel?.close();
     this.db.close();
+    this.exitCopies?.close();
   }
 
   private async lockSettings(): Promise<LockSettings | undefined> {
@@ -225,6 +235,7 @@ export class IdbReviewStore implements ReviewStore {
   /** Also drops a key derived for lock settings that are no longer stored (changed in another tab). */
   private async lockStatus(): Promise<LockStatus> {
     const settings = await this.lockSettings();
+    this.lockOn = settings !== undefined;
     if (this.key && this.keySalt !== settings?.parameters.salt) this.forgetKey();
     if (!settings) return 'off';
     return this.key ? 'unlocked' : 'locked';
@@ -245,6 +256,7 @@ export class IdbReviewStore implements ReviewStore {
     const key = await deriveKey(passphrase, parameters);
     const settings: LockSettings = { parameters, check: await seal(key, LOCK_CHECK) };
     await this.rewriteAll(key, settings);
+    this.lockOn = true;
     this.key = key;
     this.keySalt = parameters.salt;
     this.lockChanged(true);
@@ -252,6 +264,7 @@ export class IdbReviewStore implements ReviewStore {
 
   private async disableLock(): Promise<void> {
     await this.rewriteAll(undefined, undefined);
+    this.lockOn = false;
     this.forgetKey();
     this.lockChanged(true);
   }
@@ -262,6 +275,8 @@ export class IdbReviewStore implements ReviewStore {
    * meanwhile, so a save made while the key was being derived is never replaced by an older copy.
    */
   private async rewriteAll(key: CryptoKey | undefined, settings: LockSettings | undefined): Promise<void> {
+    // Exit copies are plain text: none may outlive a change of the lock.
+    await this.exitCopies?.clear().catch(() => undefined);
     for (let attempt = 0; ; attempt += 1) {
       const reviews = await this.getAll();
       const expectedSalt = this.key ? this.keySalt : undefined;
@@ -272,7 +287,7 @@ export class IdbReviewStore implements ReviewStore {
         .sort()
         .join(' ');
       try {
-        await this.write(expectedSalt, (tx) => {
+        await writeChecked(this.db, expectedSalt, (tx) => {
           const [reviewStore, summaryStore, settingStore] = [
             tx.objectStore(REVIEWS_STORE),
             tx.objectStore(SUMMARIES_STORE),
@@ -309,11 +324,12 @@ export class IdbReviewStore implements ReviewStore {
       const [key, salt] = [this.key, this.key ? this.keySalt : undefined];
       const encoded = key ? await Promise.all(records.map((record) => encodeSealed(record, key))) : records.map(encodePlain);
       try {
-        await this.write(salt, (tx) => this.plan(tx, records, encoded, options));
+        await writeChecked(this.db, salt, (tx) => this.plan(tx, records, encoded, options));
         return;
       } catch (error) {
         if (!(error instanceof LockChangedError)) throw error;
         this.forgetKey();
+        this.lockOn = error.nowLocked;
         this.lockChanged(false);
         if (error.nowLocked || attempt > 0) throw new ReviewLockedError();
       }
@@ -365,39 +381,6 @@ export class IdbReviewStore implements ReviewStore {
     const opened = await unseal(this.requireKey(), raw.sealed);
     const review = restoreReview(opened);
     return 'revision' in raw ? { ...review, revision: raw.revision } : review;
-  }
-
-  /**
-   * One read-write transaction over all stores. Every request is issued at once (the lock check
-   * first, then `plan`'s checks and writes); a failed check aborts the transaction before it can
-   * commit, so nothing is written. `expectedSalt` is the salt of the lock settings the records were
-   * encoded for: undefined for plain records, null when nothing sealed is written (no check).
-   * Resolves once committed.
-   */
-  private async write(expectedSalt: string | undefined | null, plan: (tx: WriteTransaction) => WritePlan): Promise<void> {
-    const tx = this.db.transaction([REVIEWS_STORE, SUMMARIES_STORE, SETTINGS_STORE], 'readwrite');
-    const lock = expectedSalt === null ? undefined : tx.objectStore(SETTINGS_STORE).get(LOCK_SETTING);
-    const { checks, writes } = plan(tx);
-    // Rejected when the transaction aborts; the reason is reported once, below.
-    for (const pending of [...checks, ...writes, tx.done]) pending.catch(() => undefined);
-    try {
-      if (lock) {
-        const settings = await lock;
-        const storedSalt = isLockSettings(settings) ? settings.parameters.salt : undefined;
-        if (storedSalt !== expectedSalt) throw new LockChangedError(storedSalt !== undefined);
-      }
-      await Promise.all(checks);
-      await Promise.all([...writes, tx.done]);
-    } catch (error) {
-      try {
-        tx.abort();
-      } catch {
-        // Already aborted by the failed request, or committed.
-      }
-      if (error instanceof ReviewConflictError || error instanceof LockChangedError || error instanceof ReviewsChangedError)
-        throw error;
-      throw new StorageWriteError(describeStorageFailure(error), error);
-    }
   }
 
   private announce(change: ReviewChange): void {

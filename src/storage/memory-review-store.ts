@@ -111,6 +111,9 @@ export class MemoryReviewStore implements ReviewStore {
     return record;
   }
 
+  /** Memory goes away with the page: nothing to keep. */
+  saveOnExit(): void {}
+
   delete(id: string): Promise<void> {
     this.records.delete(id);
     this.announce({ id, revision: null });

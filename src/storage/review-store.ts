@@ -23,6 +23,12 @@ export interface ReviewStore {
    * record with the next revision. Throws ReviewConflictError when someone else saved first.
    */
   save(review: Review): Promise<Review>;
+  /**
+   * Keeps a copy of unsaved edits, starting the write synchronously, as the page goes away (the
+   * ordinary save may not finish); `get` prefers it while it is newer than the stored review.
+   * Best effort, and skipped while the lock is on (sealing cannot start synchronously).
+   */
+  saveOnExit(review: Review): void;
   /** Deletes a review; no error when it is already gone. */
   delete(id: string): Promise<void>;
   /** Every review, for a backup. Throws ReviewLockedError while locked. */

@@ -76,6 +76,20 @@ describe('store boundary', () => {
     expect(checkReview({ ...base, revision: Number.MAX_SAFE_INTEGER }).ok).toBe(true);
   });
 
+  it('keeps the exit copy of unsaved edits when the ordinary save did not finish', async () => {
+    const store = await tab();
+    const created = await store.create(review('r'));
+    await store.lock.status();
+
+    store.saveOnExit(setAnswer(created, 'I-1', { observed: 'gõ ngay trước khi đóng' }));
+    await delivered();
+    const reopened = await tab();
+
+    const loaded = await reopened.get('r');
+    expect(loaded?.answers['I-1']?.observed).toBe('gõ ngay trước khi đóng');
+    expect(loaded?.revision).toBe(0);
+  });
+
   it('rejects a font failure with a message meant for the member', async () => {
     const failing: typeof fetch = () => Promise.reject(new TypeError('Failed to fetch'));
 

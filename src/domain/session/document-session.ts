@@ -30,6 +30,8 @@ export interface DocumentPort<T extends VersionedDocument> {
    * DocumentLockedError when the data is locked, with anything else when the write failed.
    */
   save(doc: T): Promise<T>;
+  /** Optional: keeps a copy of `doc` (edited from `doc.revision`), started synchronously, as the page goes away. */
+  saveOnExit?(doc: T): void;
   /** Calls the listener when another tab changes or deletes a document. Returns an unsubscribe. */
   onExternalChange(listener: (change: DocumentChange) => void): () => void;
 }
@@ -157,7 +159,9 @@ export class DocumentSession<T extends VersionedDocument> {
    */
   flushNow(): void {
     this.clock.clearTimeout(this.timer);
-    if (this.dirty && this.draft && !this.blocked) this.startSave();
+    // The ordinary save may be cut off as the page goes, so the store first keeps a copy: its
+    // write must start before the save's, which would otherwise hold it back.
+    if (this.dirty && this.draft && !this.blocked) this.startSave((doc) => this.options.port.saveOnExit?.(doc));
   }
 
   /** Settles a conflict: both tabs' other edits are kept; the differing fields take `keep`'s value. */
@@ -242,7 +246,8 @@ export class DocumentSession<T extends VersionedDocument> {
     while (this.inflight) await this.inflight;
   }
 
-  private startSave(): void {
+  /** Starts writing the draft; `first` is given what will be written just before the write starts. */
+  private startSave(first?: (doc: T) => void): void {
     const draft = this.draft;
     if (!draft) return;
     const expected = this.inflight ? this.inflightRevision : draft.revision;
@@ -251,6 +256,7 @@ export class DocumentSession<T extends VersionedDocument> {
     this.dirty = false;
     this.inflightRevision = expected + 1;
     this.set({ saveState: { kind: 'saving' } });
+    first?.(toStore);
     const settle = () => {
       if (this.inflight === attempt) this.inflight = undefined;
     };

@@ -1,0 +1,63 @@
+/**
+ * The one way the IndexedDB review store writes: a read-write transaction over all its stores in
+ * which every request is issued at once, checks first, so a failed check aborts it before it can
+ * commit. It always checks that the lock settings are still the ones the records were encoded for.
+ */
+import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import { REVIEWS_STORE, SETTINGS_STORE, SUMMARIES_STORE, type ReviewDatabase } from './database';
+import { describeStorageFailure, ReviewConflictError, StorageWriteError } from './review-store';
+import { isLockSettings, LOCK_SETTING } from './stored-forms';
+
+export type WriteTransaction = IDBPTransaction<ReviewDatabase, ['reviews', 'summaries', 'settings'], 'readwrite'>;
+
+/** Requests issued at once inside a write: checks that may refuse it, and the writes themselves. */
+export interface WritePlan {
+  readonly checks: readonly Promise<unknown>[];
+  readonly writes: readonly Promise<unknown>[];
+}
+
+/** The lock settings stored are not the ones this tab's records were encoded for. */
+export class LockChangedError extends Error {
+  constructor(readonly nowLocked: boolean) {
+    super('The lock was changed in another tab.');
+  }
+}
+
+/** Another tab saved a review while every review was being re-encrypted: read them again. */
+export class ReviewsChangedError extends Error {}
+
+/**
+ * Runs `plan` in one transaction and resolves once it has committed. `expectedSalt` is the salt of
+ * the lock settings the records were encoded for: undefined for plain records, null when nothing
+ * sealed or plain is written (no check). Nothing unrelated is awaited inside the transaction.
+ */
+export async function writeChecked(
+  db: IDBPDatabase<ReviewDatabase>,
+  expectedSalt: string | undefined | null,
+  plan: (tx: WriteTransaction) => WritePlan,
+): Promise<void> {
+  const tx = db.transaction([REVIEWS_STORE, SUMMARIES_STORE, SETTINGS_STORE], 'readwrite');
+  const lock = expectedSalt === null ? undefined : tx.objectStore(SETTINGS_STORE).get(LOCK_SETTING);
+  const { checks, writes } = plan(tx);
+  // Rejected when the transaction aborts; the reason is reported once, below.
+  for (const pending of [...checks, ...writes, tx.done]) pending.catch(() => undefined);
+  try {
+    if (lock) {
+      const settings = await lock;
+      const storedSalt = isLockSettings(settings) ? settings.parameters.salt : undefined;
+      if (storedSalt !== expectedSalt) throw new LockChangedError(storedSalt !== undefined);
+    }
+    await Promise.all(checks);
+    await Promise.all([...writes, tx.done]);
+  } catch (error) {
+    try {
+      tx.abort();
+    } catch {
+      // Already aborted by the failed request, or committed.
+    }
+    if (error instanceof ReviewConflictError || error instanceof LockChangedError || error instanceof ReviewsChangedError) {
+      throw error;
+    }
+    throw new StorageWriteError(describeStorageFailure(error), error);
+  }
+}
