@@ -66,6 +66,8 @@ export class IdbReviewStore implements ReviewStore {
   private readonly channel: BroadcastChannel | undefined;
   private readonly listeners = new Set<(change: ReviewChange) => void>();
   private readonly lockListeners = new Set<() => void>();
+  /** Reviews whose last `get` returned an exit copy's edits. */
+  private readonly restored = new Set<string>();
 
   constructor(
     private readonly db: IDBPDatabase<ReviewDatabase>,
@@ -131,11 +133,14 @@ export class IdbReviewStore implements ReviewStore {
     const raw = await this.db.get(REVIEWS_STORE, id);
     if (raw === undefined) return undefined;
     const stored = await this.open(raw);
+    this.restored.delete(id);
     const edited = await this.exitCopies?.newer(id, stored.revision);
     if (edited === undefined) return stored;
     try {
       const review = (await reviewCodec()).restoreReview(edited);
-      return review.id === id ? { ...review, revision: stored.revision } : stored;
+      if (review.id !== id) return stored;
+      this.restored.add(id);
+      return { ...review, revision: stored.revision };
     } catch {
       return stored;
     }
@@ -166,6 +171,10 @@ export class IdbReviewStore implements ReviewStore {
     this.announce({ id: record.id, revision: record.revision });
     await this.exitCopies?.saved(record.id, record.revision).catch(() => undefined);
     return record;
+  }
+
+  restoredOnExit(id: string): boolean {
+    return this.restored.has(id);
   }
 
   saveOnExit(review: Review): void {

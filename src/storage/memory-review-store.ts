@@ -114,6 +114,10 @@ export class MemoryReviewStore implements ReviewStore {
   /** Memory goes away with the page: nothing to keep. */
   saveOnExit(): void {}
 
+  restoredOnExit(): boolean {
+    return false;
+  }
+
   delete(id: string): Promise<void> {
     this.records.delete(id);
     this.announce({ id, revision: null });

@@ -29,6 +29,8 @@ export interface ReviewStore {
    * Best effort, and skipped while the lock is on (sealing cannot start synchronously).
    */
   saveOnExit(review: Review): void;
+  /** Whether the last `get(id)` returned edits from an exit copy (not yet saved). */
+  restoredOnExit(id: string): boolean;
   /** Deletes a review; no error when it is already gone. */
   delete(id: string): Promise<void>;
   /** Every review, for a backup. Throws ReviewLockedError while locked. */

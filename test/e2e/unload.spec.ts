@@ -28,7 +28,7 @@ for (const delay of DELAYS_MS) {
   test(`a reload ${delay} ms after the last keystroke keeps the text, ${RUNS} of ${RUNS} times`, async ({ page }) => {
     test.setTimeout(120_000);
     await createReview(page, `Kỳ tải lại ${delay}`);
-    const kept: boolean[] = [];
+    const kept: string[] = [];
 
     for (let run = 0; run < RUNS; run += 1) {
       const text = `Lần ${run}: tải lại sau ${delay} ms.`;
@@ -36,17 +36,18 @@ for (const delay of DELAYS_MS) {
       if (delay > 0) await page.waitForTimeout(delay);
       await page.reload();
       await expect(page.locator('#item-I-1-observed')).toBeVisible();
-      kept.push((await page.locator('#item-I-1-observed').inputValue()) === text);
+      const value = await page.locator('#item-I-1-observed').inputValue();
+      kept.push(value === text ? 'kept' : `lost: "${value}" instead of "${text}"`);
     }
 
-    expect(kept).toEqual(Array.from({ length: RUNS }, () => true));
+    expect(kept).toEqual(Array.from({ length: RUNS }, () => 'kept'));
   });
 
   test(`closing the tab ${delay} ms after the last keystroke keeps the text, ${RUNS} of ${RUNS} times`, async ({ context }) => {
     test.setTimeout(180_000);
     let page = await context.newPage();
     const url = await createReview(page, `Kỳ đóng thẻ ${delay}`);
-    const kept: boolean[] = [];
+    const kept: string[] = [];
 
     for (let run = 0; run < RUNS; run += 1) {
       const text = `Lần ${run}: đóng thẻ sau ${delay} ms.`;
@@ -56,9 +57,10 @@ for (const delay of DELAYS_MS) {
       page = await context.newPage();
       await page.goto(url);
       await expect(page.locator('#item-I-1-observed')).toBeVisible();
-      kept.push((await page.locator('#item-I-1-observed').inputValue()) === text);
+      const value = await page.locator('#item-I-1-observed').inputValue();
+      kept.push(value === text ? 'kept' : `lost: "${value}" instead of "${text}"`);
     }
 
-    expect(kept).toEqual(Array.from({ length: RUNS }, () => true));
+    expect(kept).toEqual(Array.from({ length: RUNS }, () => 'kept'));
   });
 }

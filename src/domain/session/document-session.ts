@@ -32,6 +32,8 @@ export interface DocumentPort<T extends VersionedDocument> {
   save(doc: T): Promise<T>;
   /** Optional: keeps a copy of `doc` (edited from `doc.revision`), started synchronously, as the page goes away. */
   saveOnExit?(doc: T): void;
+  /** Optional: whether the last `get(id)` returned an exit copy's edits, which are not saved yet. */
+  restoredOnExit?(id: string): boolean;
   /** Calls the listener when another tab changes or deletes a document. Returns an unsubscribe. */
   onExternalChange(listener: (change: DocumentChange) => void): () => void;
 }
@@ -159,9 +161,13 @@ export class DocumentSession<T extends VersionedDocument> {
    */
   flushNow(): void {
     this.clock.clearTimeout(this.timer);
+    if (this.blocked || !this.draft) return;
     // The ordinary save may be cut off as the page goes, so the store first keeps a copy: its
     // write must start before the save's, which would otherwise hold it back.
-    if (this.dirty && this.draft && !this.blocked) this.startSave((doc) => this.options.port.saveOnExit?.(doc));
+    const keepCopy = (doc: T) => this.options.port.saveOnExit?.(doc);
+    if (this.dirty) this.startSave(keepCopy);
+    // Nothing new, but a write may still be in flight: the copy covers it if the page goes first.
+    else if (this.inflight) keepCopy(this.prepared({ ...this.draft, revision: this.inflightRevision }));
   }
 
   /** Settles a conflict: both tabs' other edits are kept; the differing fields take `keep`'s value. */
@@ -228,6 +234,11 @@ export class DocumentSession<T extends VersionedDocument> {
       this.draft = loaded;
       this.dirty = false;
       this.set({ document: loaded, loadError: undefined });
+      // Edits kept as the page last went away are written properly now.
+      if (this.options.port.restoredOnExit?.(this.options.id)) {
+        this.dirty = true;
+        this.schedule(0);
+      }
     } catch (error) {
       this.set({ loadError: this.options.describeLoadError?.(error) ?? userMessage(error, this.messages.unreadable) });
     }
@@ -246,13 +257,16 @@ export class DocumentSession<T extends VersionedDocument> {
     while (this.inflight) await this.inflight;
   }
 
+  private prepared(doc: T): T {
+    return this.options.prepare ? this.options.prepare(doc, this.clock.now()) : doc;
+  }
+
   /** Starts writing the draft; `first` is given what will be written just before the write starts. */
   private startSave(first?: (doc: T) => void): void {
     const draft = this.draft;
     if (!draft) return;
     const expected = this.inflight ? this.inflightRevision : draft.revision;
-    const prepared = { ...draft, revision: expected };
-    const toStore = this.options.prepare ? this.options.prepare(prepared, this.clock.now()) : prepared;
+    const toStore = this.prepared({ ...draft, revision: expected });
     this.dirty = false;
     this.inflightRevision = expected + 1;
     this.set({ saveState: { kind: 'saving' } });
