@@ -36,7 +36,7 @@ export function checklistItemIds(checklist: Pick<ChecklistData, 'groups'>): stri
 }
 
 /** The short note shown wherever an item whose gist rests only on keywords appears (L, no official text). */
-export const unverifiedGistNote = 'Phần tóm tắt của biểu hiện này mới dựa vào từ khóa, chưa đối chiếu với nguyên văn.';
+export const unverifiedGistNote = 'Tóm tắt này mới dựa vào từ khóa, chưa đối chiếu với nguyên văn.';
 
 /**
  * Whether an item's summary rests only on keywords (confidence L) and the deploying body has not

@@ -9,7 +9,7 @@ export const documentKinds = {
   'nghi-quyet': 'Nghị quyết',
   'quy-dinh': 'Quy định',
   'chi-thi': 'Chỉ thị',
-  'bao-cao': 'Báo cáo kết quả',
+  'bao-cao': 'Tổng hợp kết quả',
   'tai-lieu': 'Tài liệu của trang',
 } as const;
 
