@@ -34,3 +34,19 @@ export function numberChecklist(checklist: Pick<ChecklistData, 'groups'>): Numbe
 export function checklistItemIds(checklist: Pick<ChecklistData, 'groups'>): string[] {
   return checklist.groups.flatMap((group) => group.items.map((item) => item.id));
 }
+
+/** The short note shown wherever an item whose gist rests only on keywords appears (L, no official text). */
+export const unverifiedGistNote = 'Tóm tắt này mới dựa vào từ khóa, chưa đối chiếu với nguyên văn.';
+
+/**
+ * Whether an item's summary rests only on keywords (confidence L) and the deploying body has not
+ * pasted the official wording yet: such an item must look different wherever it appears.
+ */
+export function isUnverifiedGist(item: Pick<ChecklistItem, 'confidence' | 'officialText'>): boolean {
+  return item.confidence === 'L' && item.officialText === undefined;
+}
+
+/** Where an item sits, as the document page and search results show it: "Biểu hiện 5 (nhóm I) · thứ 5/27". */
+export function itemPosition(item: NumberedItem, total: number): string {
+  return `Biểu hiện ${item.numberInGroup} (nhóm ${item.groupId}) · thứ ${item.overallNumber}/${total}`;
+}

@@ -4,7 +4,7 @@
  * never disagree about content. Pure and deterministic: the review and the clock are arguments;
  * no jsPDF here, so the layout is tested in Node without it.
  */
-import { numberChecklist, type NumberedItem } from '../domain/checklist';
+import { isUnverifiedGist, numberChecklist, unverifiedGistNote, type NumberedItem } from '../domain/checklist';
 import type { ChecklistData } from '../domain/checklist-schema';
 import { actionStatusLabels, answerFor, assessmentLabels, isSign } from '../domain/review-model';
 import type { Review } from '../domain/review-schema';
@@ -229,6 +229,7 @@ function manifestationBlocks(review: Review, items: readonly NumberedItem[], inc
         [run(`${item.overallNumber}. Biểu hiện ${item.numberInGroup} (nhóm ${item.groupId}): ${clean(item.label)}`, 'bold')],
         false,
       ),
+      ...(isUnverifiedGist(item) ? [paragraph([run(unverifiedGistNote, 'italic')])] : []),
       paragraph([run('Mức độ: ', 'italic'), run(assessmentLabels[answer.assessment])]),
     );
     if (includeNotes) {

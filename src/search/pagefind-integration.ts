@@ -15,7 +15,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { parse } from 'yaml';
-import { numberChecklist } from '../domain/checklist';
+import { isUnverifiedGist, itemPosition, numberChecklist, unverifiedGistNote } from '../domain/checklist';
 import { checklistSchema } from '../domain/checklist-schema';
 import { foldedDWords, symbolAliases } from './fold';
 
@@ -147,8 +147,9 @@ async function addChecklistRecords(index: pagefind.PagefindIndex, root: string, 
             title: item.label,
             kind: 'Biểu hiện',
             symbol: checklist.sourceSymbol,
-            position: `Biểu hiện ${item.numberInGroup} (nhóm ${group.id}) · số ${item.overallNumber}/${numbered.total}`,
+            position: itemPosition(item, numbered.total),
             folded: foldedDWords(`${item.label} ${text}`).join(' '),
+            ...(isUnverifiedGist(item) ? { note: unverifiedGistNote } : {}),
           },
         });
         failOn(response.errors, `${name} ${item.id}`);

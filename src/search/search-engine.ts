@@ -16,6 +16,8 @@ export interface SearchHit {
   readonly symbol: string | undefined;
   /** Where an item sits in its checklist: "Biểu hiện 5 (nhóm I) · số 5/27". */
   readonly position: string | undefined;
+  /** A caution shown under the result, e.g. that an item's summary rests only on keywords. */
+  readonly note: string | undefined;
   /** Pagefind's excerpt: escaped text with <mark> around the matched words. */
   readonly excerptHtml: string;
 }
@@ -115,6 +117,7 @@ function toHit(data: unknown): SearchHit | undefined {
     kind: text(meta['kind']),
     symbol: text(meta['symbol']),
     position: text(meta['position']),
+    note: text(meta['note']),
     excerptHtml: text(record['excerpt']) ?? '',
   };
 }

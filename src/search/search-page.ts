@@ -101,6 +101,11 @@ function renderHit(hit: SearchHit): HTMLLIElement {
     meta.textContent = facts.join(' · ');
     item.append(meta);
   }
+  if (hit.note !== undefined) {
+    const note = element('p', 'search-result__note');
+    note.textContent = hit.note;
+    item.append(note);
+  }
   if (hit.excerptHtml !== '') {
     const excerpt = element('p', 'search-result__excerpt');
     excerpt.append(...excerptNodes(hit.excerptHtml));

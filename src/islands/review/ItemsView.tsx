@@ -1,5 +1,5 @@
 /** The checklist: every item a named group of choices, notes when a sign is found, and a link to the plan. */
-import { numberChecklist, type NumberedItem } from '../../domain/checklist';
+import { isUnverifiedGist, numberChecklist, unverifiedGistNote, type NumberedItem } from '../../domain/checklist';
 import type { ChecklistData } from '../../domain/checklist-schema';
 import { addAction, answerFor, assessmentLabels, isSign, progress, setAnswer, updateAction } from '../../domain/review-model';
 import { assessmentLevels, type Answer, type Review } from '../../domain/review-schema';
@@ -96,6 +96,7 @@ function ItemCard({ item, total, review, update }: ItemProps) {
         {item.officialText ?? item.gist}
         <span class="item-card__source">{item.officialText ? ' (nguyên văn)' : ' (tóm tắt)'}</span>
       </p>
+      {isUnverifiedGist(item) && <p class="item-card__unverified">{unverifiedGistNote}</p>}
       <div class="choices" role="radiogroup" aria-labelledby={`${base}-legend`}>
         {choices.map((level) => (
           <label key={level} class="choice" for={`${base}-${level}`}>
