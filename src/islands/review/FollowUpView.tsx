@@ -81,7 +81,7 @@ function CheckInCard({ action, index, itemLabel, today, onRecord }: CardProps) {
   const last = lastCheckIn(action);
   const base = `checkin-${action.id}`;
   return (
-    <section class="action-card" aria-labelledby={`${base}-heading`}>
+    <section class="card card--edge action-card" aria-labelledby={`${base}-heading`}>
       <h3 id={`${base}-heading`} tabIndex={-1}>
         Biện pháp {index + 1}: {action.what || 'chưa ghi nội dung'}
       </h3>

@@ -85,10 +85,10 @@ function ItemCard({ item, total, review, update }: ItemProps) {
   };
 
   return (
-    <fieldset class={`item-card item-card--${answer.assessment}`} id={base}>
+    <fieldset class={`card card--edge item-card item-card--${answer.assessment}`} id={base}>
       <legend id={`${base}-legend`} tabIndex={-1}>
         <span class="item-card__number">
-          Biểu hiện {item.numberInGroup} (nhóm {item.groupId}) · số {item.overallNumber}/{total}
+          Biểu hiện {item.numberInGroup} (nhóm {item.groupId}) · thứ {item.overallNumber}/{total}
         </span>
         <span class="item-card__label">{item.label}</span>
       </legend>

@@ -201,7 +201,7 @@ export function ReviewList({ store, checklists, onDataChanged }: Props) {
           {summaries.map((summary) => {
             const checklist = checklists.find((entry) => entry.id === summary.checklistId);
             return (
-              <li key={summary.id} class="review-card">
+              <li key={summary.id} class="card review-card">
                 <h3 id={`card-${summary.id}`}>{summary.period}</h3>
                 <p class="review-card__meta">
                   {checklist?.data.shortTitle ?? summary.checklistId}
