@@ -40,7 +40,8 @@ export function ReviewEditor({ store, checklists, id, tab }: Props) {
     // focuses it, so every member lands on the new content instead of somewhere in a long page.
     const heading = headingRef.current;
     if (!loaded || !heading) return;
-    heading.closest('.review-view')?.scrollIntoView({ block: 'start' });
+    // The parts' navigation goes to the top with the heading right under it (within the top quarter).
+    (heading.closest('.review-editor')?.querySelector('.tabs') ?? heading).scrollIntoView({ block: 'start' });
     heading.focus({ preventScroll: true });
   }, [tab, loaded]);
 
