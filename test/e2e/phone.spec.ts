@@ -38,7 +38,10 @@ async function expectBoxesAtLeast24px(page: Page): Promise<void> {
   const small = await page.evaluate(() =>
     [...document.querySelectorAll<HTMLInputElement>('input[type="checkbox"], input[type="radio"]')]
       .filter((input) => input.getClientRects().length > 0)
-      .map((input) => ({ id: input.id, ...input.getBoundingClientRect().toJSON() }))
+      .map((input) => {
+        const rect = input.getBoundingClientRect();
+        return { id: input.id, width: rect.width, height: rect.height };
+      })
       .filter((rect) => rect.width < 24 || rect.height < 24),
   );
   expect(small).toEqual([]);
