@@ -93,7 +93,13 @@ export function ExportView({ review, checklist, flush }: Props) {
     if (how === 'print-view') {
       await flush();
       setPrintDocument(await buildPrintDocument({ review, checklist, options, now: new Date() }));
-      focusLater('print-view-title');
+      // The new view starts at its top (the way back, then the document), with focus on its title.
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          document.querySelector('.print-screen')?.scrollIntoView({ block: 'start' });
+          document.getElementById('print-view-title')?.focus({ preventScroll: true });
+        }),
+      );
       return;
     }
     if (!result) return;
