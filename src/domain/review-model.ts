@@ -12,6 +12,20 @@ export const emptyAnswer: Answer = { assessment: 'unset', observed: '', causesSu
 
 export const emptyMember: Member = { name: '', branch: '', partyCommittee: '', position: '', place: '' };
 
+/**
+ * Period names offered when creating a review, the likeliest first; free text is always allowed.
+ * They follow the calendar: the first half of the year suggests the mid-year review, the second half
+ * the year-end one, and January also the year just ended (year-end reviews run into January).
+ */
+export function suggestedPeriods(now: Date): string[] {
+  const year = now.getFullYear();
+  const month = now.getMonth() + 1;
+  const thisMonth = `Tháng ${month}/${year}`;
+  if (month === 1) return [`Cuối năm ${year - 1}`, `6 tháng đầu năm ${year}`, thisMonth];
+  if (month <= 6) return [`6 tháng đầu năm ${year}`, `Cuối năm ${year}`, thisMonth, `Cuối năm ${year - 1}`];
+  return [`Cuối năm ${year}`, `6 tháng đầu năm ${year + 1}`, thisMonth, `6 tháng đầu năm ${year}`];
+}
+
 /** A new, empty review for a period. */
 export function createReview(input: { id: string; checklistId: string; period: string; now: Date }): Review {
   const at = input.now.toISOString();

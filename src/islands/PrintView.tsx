@@ -20,7 +20,6 @@ interface Props {
 
 export function PrintView({ document: plan, headingLevel = 2 }: Props) {
   const Title = headingLevel === 1 ? 'h1' : 'h2';
-  const Section = headingLevel === 1 ? 'h2' : 'h3';
   return (
     <article class="print-view" lang="vi" aria-labelledby="print-view-title">
       <header class="print-view__header">
@@ -33,11 +32,13 @@ export function PrintView({ document: plan, headingLevel = 2 }: Props) {
           <p class="print-view__party-name">
             <span>{plan.header.party}</span>
           </p>
-          <p class="print-view__place-date">{plan.header.placeDate}</p>
+          <p class="print-view__place-date">
+            <PlaceDate text={plan.header.placeDate} />
+          </p>
         </div>
       </header>
 
-      <Title id="print-view-title" class="print-view__title">
+      <Title id="print-view-title" class="print-view__title" tabIndex={-1}>
         {plan.title}
       </Title>
       <p class="print-view__summary">{plan.summary}</p>
@@ -50,14 +51,7 @@ export function PrintView({ document: plan, headingLevel = 2 }: Props) {
       </div>
 
       {plan.sections.map((section) => (
-        <section key={section.id} class="print-view__section" aria-labelledby={`print-view-${section.id}`}>
-          <Section id={`print-view-${section.id}`} class="print-view__heading">
-            {section.heading}
-          </Section>
-          {section.blocks.map((block, index) => (
-            <BlockView key={index} block={block} />
-          ))}
-        </section>
+        <SectionView key={section.id} section={section} level={headingLevel === 1 ? 2 : 3} />
       ))}
 
       <div class="print-view__signature">
@@ -68,7 +62,25 @@ export function PrintView({ document: plan, headingLevel = 2 }: Props) {
           {plan.signature.nameBlank ? <Blank text={plan.signature.name} /> : plan.signature.name}
         </p>
       </div>
+
+      {plan.afterSignature.map((section) => (
+        <SectionView key={section.id} section={section} level={headingLevel === 1 ? 2 : 3} />
+      ))}
     </article>
+  );
+}
+
+function SectionView({ section, level }: { section: PlanDocument['sections'][number]; level: 2 | 3 }) {
+  const Heading = level === 2 ? 'h2' : 'h3';
+  return (
+    <section class="print-view__section" aria-labelledby={`print-view-${section.id}`}>
+      <Heading id={`print-view-${section.id}`} class="print-view__heading">
+        {section.heading}
+      </Heading>
+      {section.blocks.map((block, index) => (
+        <BlockView key={index} block={block} />
+      ))}
+    </section>
   );
 }
 
@@ -162,13 +174,31 @@ function PlanTable({ table }: { table: TableBlock }) {
   );
 }
 
+/** "Hà Tĩnh, ngày 20 tháng 5 năm 2022": the place may wrap, the date itself never. */
+function PlaceDate({ text }: { text: string }) {
+  const at = text.lastIndexOf('ngày ');
+  if (at < 0) return <>{text}</>;
+  return (
+    <>
+      {text.slice(0, at)}
+      <span class="print-view__nowrap">{text.slice(at)}</span>
+    </>
+  );
+}
+
+/** A date ("31/12/2027") or a bare number is never broken across lines. */
+const unbreakable = /^(\d{1,2}\/\d{1,2}\/\d{4}|\d+)$/;
+
 /** Cell text keeps the line breaks the member typed. */
 function CellText({ text }: { text: string }) {
   const lines = text.split('\n');
   return (
     <>
       {lines.map((line, index) => (
-        <span key={index} class="print-view__cell-line">
+        <span
+          key={index}
+          class={unbreakable.test(line.trim()) ? 'print-view__cell-line print-view__nowrap' : 'print-view__cell-line'}
+        >
           {line}
         </span>
       ))}

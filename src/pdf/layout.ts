@@ -10,6 +10,9 @@ import { actionStatusLabels, answerFor, assessmentLabels, isSign } from '../doma
 import type { Review } from '../domain/review-schema';
 import { toNfc } from '../domain/text';
 import { formatDateValue, formatShortVietnameseDate, parsePartialDate } from '../domain/vietnamese-date';
+import { deriveFileId, numberRanges, planFileName } from './plan-text';
+
+export { BREAK_OPPORTUNITY, breakLongWords, planFileName } from './plan-text';
 
 /** What the member chose to print. */
 export interface PlanOptions {
@@ -17,6 +20,10 @@ export interface PlanOptions {
   readonly scope: 'full' | 'plan-only';
   /** Whether what the member observed and the causes they wrote are printed under each manifestation. */
   readonly includeNotes: boolean;
+  /** Whether the monthly check-ins are printed as a table after the plan (default: no). */
+  readonly includeCheckIns?: boolean;
+  /** Whether a box for the branch committee's comments follows the signature (default: no). */
+  readonly includeCommitteeBox?: boolean;
 }
 
 export type FontStyle = 'normal' | 'bold' | 'italic';
@@ -67,7 +74,7 @@ export interface TableBlock {
 
 export type Block = ParagraphBlock | DottedLinesBlock | TableBlock;
 
-export type SectionId = 'strengths' | 'manifestations' | 'plan' | 'commitment';
+export type SectionId = 'strengths' | 'manifestations' | 'plan' | 'check-ins' | 'commitment' | 'committee';
 
 export interface Section {
   readonly id: SectionId;
@@ -105,6 +112,8 @@ export interface PlanDocument {
   /** "Họ và tên", "Chức vụ", "Chi bộ" lines. */
   readonly identity: readonly ParagraphBlock[];
   readonly sections: readonly Section[];
+  /** Sections printed after the member's signature (the committee's comments), possibly none. */
+  readonly afterSignature: readonly Section[];
   readonly signature: {
     readonly role: string;
     readonly hint: string;
@@ -117,8 +126,6 @@ export interface PlanDocument {
 export const DOTS = '……………………';
 /** Shorter placeholder for table cells, where a long one would wrap into several lines of dots. */
 export const CELL_DOTS = '…………';
-/** Break opportunity inserted into over-long words: invisible, and wrapping may break there. */
-export const BREAK_OPPORTUNITY = '\u200B';
 
 export const DOCUMENT_TITLE = 'Bản tự soi, tự sửa';
 export const PARTY_NAME = 'ĐẢNG CỘNG SẢN VIỆT NAM';
@@ -164,11 +171,16 @@ export function buildPlanDocument(input: {
       blocks: manifestationBlocks(review, items, options.includeNotes),
     });
   }
-  sectionDrafts.push(
-    // Without section II the bare number says little, so the plan alone names the manifestation.
-    { id: 'plan', title: 'KẾ HOẠCH KHẮC PHỤC', blocks: [planTable(review, itemsById, options.scope === 'plan-only')] },
-    { id: 'commitment', title: 'CAM KẾT', blocks: freeText(review.commitment, 3) },
-  );
+  // Without section II the bare number says little, so the plan alone names the manifestation.
+  sectionDrafts.push({
+    id: 'plan',
+    title: 'KẾ HOẠCH KHẮC PHỤC',
+    blocks: [planTable(review, itemsById, options.scope === 'plan-only')],
+  });
+  if (options.includeCheckIns === true) {
+    sectionDrafts.push({ id: 'check-ins', title: 'THEO DÕI HẰNG THÁNG', blocks: checkInBlocks(review) });
+  }
+  sectionDrafts.push({ id: 'commitment', title: 'CAM KẾT', blocks: freeText(review.commitment, 3) });
 
   const name = clean(member.name);
   return {
@@ -201,6 +213,16 @@ export function buildPlanDocument(input: {
       heading: `${romanNumerals[index] ?? String(index + 1)}. ${draft.title}`,
       blocks: draft.blocks,
     })),
+    afterSignature:
+      options.includeCommitteeBox === true
+        ? [
+            {
+              id: 'committee',
+              heading: 'NHẬN XÉT CỦA CẤP ỦY CHI BỘ',
+              blocks: [{ kind: 'dotted-lines', count: 5 }],
+            },
+          ]
+        : [],
     signature: {
       role: 'NGƯỜI VIẾT',
       hint: '(Ký, ghi rõ họ tên)',
@@ -216,17 +238,18 @@ function manifestationBlocks(review: Review, items: readonly NumberedItem[], inc
   const none = items.filter((item) => answerFor(review, item.id).assessment === 'none');
   const unset = items.filter((item) => answerFor(review, item.id).assessment === 'unset');
   const blocks: Block[] = [
-    paragraph([
-      run(
-        `Đã tự soi ${items.length - unset.length}/${items.length} biểu hiện; tự nhận thấy ${found.length} biểu hiện có hoặc có nguy cơ.`,
-      ),
-    ]),
+    paragraph([run(`Đã tự soi ${items.length - unset.length}/${items.length} biểu hiện; ${foundSummary(review, found)}.`)]),
   ];
   for (const item of found) {
     const answer = answerFor(review, item.id);
     blocks.push(
       paragraph(
-        [run(`${item.overallNumber}. Biểu hiện ${item.numberInGroup} (nhóm ${item.groupId}): ${clean(item.label)}`, 'bold')],
+        [
+          run(
+            `Biểu hiện số ${item.overallNumber} (nhóm ${item.groupId}, thứ ${item.numberInGroup}): ${clean(item.label)}`,
+            'bold',
+          ),
+        ],
         false,
       ),
       ...(isUnverifiedGist(item) ? [paragraph([run(unverifiedGistNote, 'italic')])] : []),
@@ -240,13 +263,80 @@ function manifestationBlocks(review: Review, items: readonly NumberedItem[], inc
       );
     }
   }
+  // Summary lines start at the margin, so they do not read as part of the last manifestation above.
   if (none.length > 0) {
-    blocks.push(paragraph([run('Không có biểu hiện: ', 'italic'), run(`${numberList(none)} (${none.length}/${items.length}).`)]));
+    blocks.push(
+      paragraph(
+        [
+          run('Không có biểu hiện: ', 'italic'),
+          run(`biểu hiện số ${numberRanges(none.map((item) => item.overallNumber))} (${none.length}/${items.length}).`),
+        ],
+        false,
+      ),
+    );
   }
   if (unset.length > 0) {
-    blocks.push(paragraph([run('Chưa tự soi: ', 'italic'), run(`${numberList(unset)} (${unset.length}/${items.length}).`)]));
+    blocks.push(
+      paragraph(
+        [
+          run('Chưa tự soi: ', 'italic'),
+          run(`biểu hiện số ${numberRanges(unset.map((item) => item.overallNumber))} (${unset.length}/${items.length}).`),
+        ],
+        false,
+      ),
+    );
   }
   return blocks;
+}
+
+/** Degrees in the order of their weight, with the words used after a count ("2 mức nhẹ"). */
+const degreeWords: readonly (readonly [Review['answers'][string]['assessment'], string])[] = [
+  ['clear', 'rõ'],
+  ['some', 'mức nhẹ'],
+  ['risk', 'có nguy cơ'],
+];
+
+/** "tự nhận thấy 3 biểu hiện: 2 mức nhẹ, 1 có nguy cơ", or that none was found. */
+function foundSummary(review: Review, found: readonly NumberedItem[]): string {
+  if (found.length === 0) return 'không tự nhận thấy biểu hiện nào';
+  const parts = degreeWords
+    .map(([level, words]) => [found.filter((item) => answerFor(review, item.id).assessment === level).length, words] as const)
+    .filter(([count]) => count > 0)
+    .map(([count, words]) => `${count} ${words}`);
+  return `tự nhận thấy ${found.length} biểu hiện: ${parts.join(', ')}`;
+}
+
+/** Columns of the monthly follow-up table; they fill the same 165 mm as the plan. */
+export const checkInColumns: readonly TableColumn[] = [
+  { title: 'Ngày', width: 26, align: 'center' },
+  { title: 'Biện pháp', width: 20, align: 'center' },
+  { title: 'Kết quả', width: 30, align: 'center' },
+  { title: 'Ghi chú', width: 89, align: 'left' },
+];
+
+/** Every check-in of every action, oldest first; a note when there is none yet. */
+function checkInBlocks(review: Review): Block[] {
+  const rows = review.actions
+    .flatMap((action, index) => action.checkIns.map((entry) => ({ entry, number: index + 1 })))
+    .sort((a, b) => a.entry.date.localeCompare(b.entry.date) || a.number - b.number)
+    .map(({ entry, number }) => {
+      const date = parsePartialDate(entry.date);
+      return [
+        cell(date === undefined ? '' : formatShortVietnameseDate(date)),
+        cell(String(number)),
+        cell(actionStatusLabels[entry.status]),
+        cell(entry.note),
+      ];
+    });
+  if (rows.length === 0) return [paragraph([run('Chưa có lần theo dõi nào.')])];
+  return [
+    {
+      kind: 'table',
+      caption: 'Các lần theo dõi hằng tháng: ngày, số thứ tự biện pháp, kết quả và ghi chú',
+      columns: checkInColumns,
+      rows,
+    },
+  ];
 }
 
 /** Section III as a table; an empty plan gets three numbered rows of dots to fill in by hand. */
@@ -316,71 +406,4 @@ function withPrefix(value: string, prefix: string, knownStarts: readonly string[
   if (value === '') return `${prefix} ${DOTS}`;
   const lower = value.toLocaleLowerCase('vi');
   return knownStarts.some((start) => lower.startsWith(start)) ? value : `${prefix} ${value}`;
-}
-
-/** "biểu hiện số 1–4, 6, 9" — consecutive numbers collapsed into ranges. */
-function numberList(items: readonly NumberedItem[]): string {
-  const numbers = items.map((item) => item.overallNumber).sort((a, b) => a - b);
-  const parts: string[] = [];
-  let start = numbers[0];
-  let previous = start;
-  for (const number of [...numbers.slice(1), undefined]) {
-    if (number !== undefined && previous !== undefined && number === previous + 1) {
-      previous = number;
-      continue;
-    }
-    if (start !== undefined && previous !== undefined) parts.push(start === previous ? String(start) : `${start}–${previous}`);
-    start = number;
-    previous = number;
-  }
-  return `biểu hiện số ${parts.join(', ')}`;
-}
-
-/**
- * Inserts an invisible break opportunity (U+200B) into every run of non-space characters longer
- * than `maxChars`, so wrapping can break it instead of letting it run past the margin (jsPDF
- * #3644). Never splits a letter from its combining marks or a surrogate pair.
- */
-export function breakLongWords(text: string, maxChars: number): string {
-  const limit = Math.max(1, Math.floor(maxChars));
-  return text.replace(/\S+/gu, (word) => {
-    const clusters = word.match(/\P{M}\p{M}*|\p{M}+/gu) ?? [word];
-    if (clusters.length <= limit) return word;
-    let out = '';
-    clusters.forEach((cluster, index) => {
-      if (index > 0 && index % limit === 0 && cluster !== BREAK_OPPORTUNITY) out += BREAK_OPPORTUNITY;
-      out += cluster;
-    });
-    return out;
-  });
-}
-
-/** "tu-soi-tu-sua-6-thang-dau-nam-2022.pdf": the period without diacritics, đ→d, lower case, dashes. */
-export function planFileName(review: Pick<Review, 'period'>): string {
-  const slug = toNfc(review.period)
-    .replace(/[đĐ]/g, 'd')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
-  return slug === '' ? 'tu-soi-tu-sua.pdf' : `tu-soi-tu-sua-${slug}.pdf`;
-}
-
-/** 128-bit FNV-1a style hash as 32 hex digits: stable, dependency-free, not for security. */
-function deriveFileId(seed: string): string {
-  const lanes = [0x811c9dc5, 0x01000193, 0x9e3779b9, 0x85ebca6b];
-  for (const char of seed) {
-    const code = char.codePointAt(0) ?? 0;
-    for (let lane = 0; lane < lanes.length; lane += 1) {
-      const value = ((lanes[lane] ?? 0) ^ (code + lane * 0x9e37)) >>> 0;
-      lanes[lane] = Math.imul(value, 0x01000193 + lane * 2) >>> 0;
-    }
-  }
-  return lanes
-    .map((lane) => lane.toString(16).padStart(8, '0'))
-    .join('')
-    .toUpperCase();
 }

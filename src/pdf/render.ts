@@ -112,6 +112,12 @@ export function renderPlanPdf(model: PlanDocument, fonts: PlanFonts): Uint8Array
     for (const block of section.blocks) writer.block(block);
   });
   writer.signature(model.signature);
+  // The committee's comments come under the member's signature, as on the paper form.
+  for (const section of model.afterSignature) {
+    writer.gap(SECTION_GAP);
+    writer.heading(section.heading);
+    for (const block of section.blocks) writer.block(block);
+  }
   writer.pageNumbers();
   namePostScriptFonts(doc);
   return new Uint8Array(doc.output('arraybuffer'));

@@ -4,6 +4,11 @@ import { expect, test, type Page } from '@playwright/test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
 import { expectNoAxeViolations } from './helpers';
 
+/** A part of the open review, through the parts' navigation (the "Tiếp" links name parts too). */
+function partLink(page: Page, name: string | RegExp) {
+  return page.getByRole('navigation', { name: 'Các phần của bản tự soi' }).getByRole('link', { name });
+}
+
 // What the page itself requests; the service worker's own precaching is tested with offline use.
 test.use({ serviceWorkers: 'block' });
 
@@ -25,12 +30,12 @@ async function prepareReview(page: Page): Promise<void> {
   await page.locator('#item-I-5-observed').fill('Còn nể nang, ngại va chạm khi góp ý đồng chí');
   await page.getByRole('button', { name: 'Thêm biện pháp khắc phục cho biểu hiện 5' }).click();
   await page.locator('textarea[id$="-what-inline"]').fill('Thẳng thắn góp ý <script>alert(1)</script> ở mỗi kỳ sinh hoạt');
-  await page.getByRole('link', { name: 'Thông tin' }).click();
+  await partLink(page, 'Thông tin').click();
   await page.getByLabel('Họ và tên').fill('Nguyễn Thị Hường');
   await page.getByLabel('Chi bộ').fill('Chi bộ Trường Tiểu học');
   await page.getByLabel('Địa danh ghi trên văn bản').fill('Hà Tĩnh');
   await expect(page.locator('.save-status')).toContainText(/Đã lưu lúc/);
-  await page.getByRole('link', { name: 'In, lưu PDF' }).click();
+  await partLink(page, 'In, lưu PDF').click();
 }
 
 test('the PDF downloads, is valid, has every diacritic, and jsPDF and the fonts load only after the click', async ({ page }) => {
@@ -53,7 +58,9 @@ test('the PDF downloads, is valid, has every diacritic, and jsPDF and the fonts 
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Tải bản PDF' }).click();
   const file = await download;
-  expect(file.suggestedFilename()).toBe('tu-soi-tu-sua-cuoi-nam-2022.pdf');
+  // aria-disabled while busy, never disabled: focus stays where the member pressed.
+  await expect(page.getByRole('button', { name: 'Tải bản PDF' })).toBeFocused();
+  expect(file.suggestedFilename()).toBe('tu-soi-tu-sua-cuoi-nam-2022-nguyen-thi-huong.pdf');
   const bytes = new Uint8Array(readFileSync(await file.path()));
   expect(new TextDecoder().decode(bytes.slice(0, 5))).toBe('%PDF-');
 
@@ -63,8 +70,16 @@ test('the PDF downloads, is valid, has every diacritic, and jsPDF and the fonts 
   expect(after.some((entry) => entry.body.includes('jsPDF'))).toBe(true);
 
   const text = await pdfText(bytes);
-  for (const expected of ['ĐẢNG CỘNG SẢN VIỆT NAM', 'Nguyễn Thị Hường', 'Còn nể nang, ngại va chạm', 'Hà Tĩnh, ngày']) {
-    expect(text).toContain(expected);
+  for (const expected of [
+    'ĐẢNG CỘNG SẢN VIỆT NAM',
+    'Nguyễn Thị Hường',
+    'Còn nể nang, ngại va chạm',
+    'Hà Tĩnh, ngày',
+    // The item as a person would name it, and the summary line counting by degree.
+    'Biểu hiện số 5 (nhóm I, thứ 5)',
+    'tự nhận thấy 1 biểu hiện: 1 rõ.',
+  ]) {
+    expect(text.replace(/\s+/g, ' ')).toContain(expected);
   }
   // Typed markup is printed as the characters typed.
   expect(text.replace(/\s+/g, ' ')).toContain('<script>alert(1)</script>');

@@ -1,7 +1,12 @@
 /** Nothing leaves the device: a Content-Security-Policy on every page, and a full session's request log. */
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { builtPages } from './helpers';
+
+/** A part of the open review, through the parts' navigation (the "Tiếp" links name parts too). */
+function partLink(page: Page, name: string | RegExp) {
+  return page.getByRole('navigation', { name: 'Các phần của bản tự soi' }).getByRole('link', { name });
+}
 
 for (const path of builtPages()) {
   test(`${path} carries a same-origin Content-Security-Policy without unsafe-inline scripts`, async ({ page }) => {
@@ -54,7 +59,7 @@ test('a full session (fill, save, PDF, backup, restore) makes only same-origin G
   await expect(page.locator('#item-II-5-observed')).toHaveValue('<em>Ít</em> xuống cơ sở');
   await expect(page.locator('em', { hasText: 'Ít' })).toHaveCount(0);
 
-  await page.getByRole('link', { name: 'In, lưu PDF' }).click();
+  await partLink(page, 'In, lưu PDF').click();
   const pdf = page.waitForEvent('download');
   await page.getByRole('button', { name: 'Tải bản PDF' }).click();
   await pdf;

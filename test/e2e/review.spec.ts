@@ -6,6 +6,11 @@ import { chromium, expect, test, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from './browser';
 import { expectNoAxeViolations } from './helpers';
 
+/** A part of the open review, through the parts' navigation (the "Tiếp" links name parts too). */
+function partLink(page: Page, name: string | RegExp) {
+  return page.getByRole('navigation', { name: 'Các phần của bản tự soi' }).getByRole('link', { name });
+}
+
 const groups = ['I', 'II', 'III'];
 const itemIds = groups.flatMap((group) => Array.from({ length: 9 }, (_, index) => `${group}-${index + 1}`));
 
@@ -30,9 +35,9 @@ async function fillEverything(page: Page): Promise<void> {
     }
   }
   await expect(page.locator('.progress-text')).toHaveText('27/27 đã tự soi');
-  await page.getByRole('link', { name: /Ưu điểm, cam kết/ }).click();
+  await partLink(page, /Ưu điểm, cam kết/).click();
   await page.getByLabel('Ưu điểm cần phát huy').fill('Đoàn kết, gương mẫu, đúng giờ');
-  await page.getByRole('link', { name: 'Kế hoạch khắc phục' }).click();
+  await partLink(page, 'Kế hoạch khắc phục').click();
   for (let index = 1; index <= 5; index += 1) {
     await page.getByRole('button', { name: 'Thêm biện pháp chung' }).click();
     await page
@@ -55,9 +60,9 @@ async function expectEverything(page: Page, period: string): Promise<void> {
   await expect(page.locator('#item-I-1-some')).toBeChecked();
   await expect(page.locator('#item-I-2-none')).toBeChecked();
   await expect(page.locator('#item-III-7-observed')).toHaveValue('Nhận thấy III-7: còn nể nang');
-  await page.getByRole('link', { name: /Ưu điểm, cam kết/ }).click();
+  await partLink(page, /Ưu điểm, cam kết/).click();
   await expect(page.getByLabel('Ưu điểm cần phát huy')).toHaveValue('Đoàn kết, gương mẫu, đúng giờ');
-  await page.getByRole('link', { name: 'Kế hoạch khắc phục' }).click();
+  await partLink(page, 'Kế hoạch khắc phục').click();
   await expect(page.locator('textarea[id$="-what"]')).toHaveCount(5);
   await expect(page.locator('textarea[id$="-what"]').nth(4)).toHaveValue('Biện pháp số 5: đọc và làm theo');
 }
@@ -88,11 +93,12 @@ test('a member fills all 27 items, strengths and five actions; everything surviv
     await expect(page.locator('.review-editor__period')).toContainText('Cuối năm 2022');
     await expect(page.locator('.progress-text')).toHaveText('27/27 đã tự soi');
 
-    await page.getByRole('link', { name: /Theo dõi hằng tháng/ }).click();
+    await partLink(page, /Theo dõi hằng tháng/).click();
     await page.locator('input[id$="-date"]').first().fill('2022-11-30');
     await page.locator('textarea[id$="-note"]').first().fill('Đã đọc xong hai nghị quyết');
     await page.getByRole('button', { name: 'Ghi nhận lần theo dõi cho biện pháp 1' }).click();
     await expect(page.locator('.checkins').first()).toContainText('30/11/2022 — Đang làm: Đã đọc xong hai nghị quyết');
+    await expect(page.getByRole('status').filter({ hasText: 'Đã ghi nhận lần theo dõi ngày 30/11/2022' })).toBeVisible();
     await waitUntilSaved(page);
     await page.reload();
     await expect(page.locator('.checkins').first()).toContainText('Đã đọc xong hai nghị quyết');
@@ -180,6 +186,8 @@ test('the whole review can be done with the keyboard alone', async ({ page }) =>
 });
 
 test('axe finds nothing on the empty list, an open review and the plan view', async ({ page }) => {
+  // Five axe scans, one of a page with 27 items: slow on a shared machine.
+  test.slow();
   await page.goto('/tu-soi/');
   await expect(page.getByText('Chưa có bản tự soi nào trên thiết bị này.')).toBeVisible();
   await expectNoAxeViolations(page);
@@ -190,19 +198,21 @@ test('axe finds nothing on the empty list, an open review and the plan view', as
   await page.getByRole('button', { name: 'Thêm biện pháp khắc phục cho biểu hiện 1' }).click();
   await expectNoAxeViolations(page);
 
-  await page.getByRole('link', { name: 'Kế hoạch khắc phục' }).click();
+  await partLink(page, 'Kế hoạch khắc phục').click();
   await expect(page.getByRole('heading', { level: 2, name: 'Kế hoạch khắc phục' })).toBeVisible();
   await expectNoAxeViolations(page);
 
-  await page.getByRole('link', { name: /Theo dõi hằng tháng/ }).click();
+  await partLink(page, /Theo dõi hằng tháng/).click();
   await expectNoAxeViolations(page);
-  await page.getByRole('link', { name: 'Thông tin' }).click();
+  await partLink(page, 'Thông tin').click();
   await expectNoAxeViolations(page);
 });
 
 test('the review fits a 360 px phone at the largest text size', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await createReview(page, 'Kỳ điện thoại');
+  // On a phone the text size sits behind its own small button in the header.
+  await page.getByRole('button', { name: 'Cỡ chữ', exact: true }).click();
   await page.getByRole('button', { name: 'Cỡ chữ rất lớn' }).click();
   await page.locator('#item-I-1-clear').check();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);

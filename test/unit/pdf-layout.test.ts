@@ -160,9 +160,9 @@ describe('sections', () => {
     const model = build(fixture('full-review.json'));
     const texts = section(model, 'manifestations').blocks.map(blockText);
 
-    expect(texts).toContain('5. Biểu hiện 5 (nhóm I): Tự phê bình, phê bình không thực chất');
-    expect(texts).toContain('14. Biểu hiện 5 (nhóm II): Quan liêu, xa dân, vô cảm');
-    expect(texts).toContain('22. Biểu hiện 4 (nhóm III): Kích động bất mãn, bôi nhọ trên mạng');
+    expect(texts).toContain('Biểu hiện số 5 (nhóm I, thứ 5): Tự phê bình, phê bình không thực chất');
+    expect(texts).toContain('Biểu hiện số 14 (nhóm II, thứ 5): Quan liêu, xa dân, vô cảm');
+    expect(texts).toContain('Biểu hiện số 22 (nhóm III, thứ 4): Kích động bất mãn, bôi nhọ trên mạng');
     expect(texts).toContain('Mức độ: Có biểu hiện rõ');
     expect(texts).toContain('Mức độ: Có nguy cơ');
     expect(texts.filter((text) => text.startsWith('Mức độ: '))).toHaveLength(9);
@@ -190,7 +190,74 @@ describe('sections', () => {
 
     expect(texts).toContain('Không có biểu hiện: biểu hiện số 1–2, 7, 9, 11–12, 15–21, 23–25 (16/27).');
     expect(texts).toContain('Chưa tự soi: biểu hiện số 26–27 (2/27).');
-    expect(texts[0]).toBe('Đã tự soi 25/27 biểu hiện; tự nhận thấy 9 biểu hiện có hoặc có nguy cơ.');
+    expect(texts[0]).toMatch(/^Đã tự soi 25\/27 biểu hiện; tự nhận thấy 9 biểu hiện: \d+ rõ, \d+ mức nhẹ, \d+ có nguy cơ\.$/);
+  });
+
+  it('counts the manifestations found by degree in the summary line', () => {
+    const review = fixture('full-review.json');
+    const answers = Object.fromEntries(
+      Object.entries(review.answers).map(([id, answer]) => [id, { ...answer, assessment: 'none' as const }]),
+    );
+    const set = (id: string, assessment: 'some' | 'risk') => ({ ...answers[id]!, assessment });
+    const texts = section(
+      build({
+        ...review,
+        answers: { ...answers, 'I-1': set('I-1', 'some'), 'I-2': set('I-2', 'some'), 'II-3': set('II-3', 'risk') },
+      }),
+      'manifestations',
+    ).blocks.map(blockText);
+
+    expect(texts[0]).toBe('Đã tự soi 27/27 biểu hiện; tự nhận thấy 3 biểu hiện: 2 mức nhẹ, 1 có nguy cơ.');
+    const noneFound = section(build({ ...review, answers }), 'manifestations').blocks.map(blockText);
+    expect(noneFound[0]).toBe('Đã tự soi 27/27 biểu hiện; không tự nhận thấy biểu hiện nào.');
+  });
+
+  it('starts the summary lines at the margin, not indented under the last manifestation', () => {
+    const blocks = section(build(fixture('full-review.json')), 'manifestations').blocks;
+    const none = blocks.find((block) => block.kind === 'paragraph' && blockText(block).startsWith('Không có biểu hiện: '));
+    expect(none?.kind === 'paragraph' && none.indent).toBe(false);
+  });
+});
+
+describe('optional sections', () => {
+  it('prints the monthly check-ins as a table, oldest first, only when asked', () => {
+    const review = fixture('full-review.json');
+    const withCheckIns: Review = {
+      ...review,
+      actions: review.actions.map((action, index) =>
+        index === 1
+          ? {
+              ...action,
+              checkIns: [
+                { id: 'c2', date: '2022-07-30', status: 'done', note: 'Đã xong' },
+                { id: 'c1', date: '2022-06-30', status: 'in-progress', note: 'Đã đọc' },
+              ],
+            }
+          : { ...action, checkIns: [] },
+      ),
+    };
+    expect(build(withCheckIns).sections.map((entry) => entry.id)).not.toContain('check-ins');
+
+    const model = build(withCheckIns, { ...full, includeCheckIns: true });
+    expect(model.sections.map((entry) => entry.heading)).toEqual([
+      'I. ƯU ĐIỂM CẦN PHÁT HUY',
+      'II. NHỮNG BIỂU HIỆN ĐÃ TỰ SOI THẤY',
+      'III. KẾ HOẠCH KHẮC PHỤC',
+      'IV. THEO DÕI HẰNG THÁNG',
+      'V. CAM KẾT',
+    ]);
+    const table = section(model, 'check-ins').blocks[0];
+    expect(table?.kind).toBe('table');
+    expect(blockText(table!).split('\n')).toEqual(['30/6/2022 | 2 | Đang làm | Đã đọc', '30/7/2022 | 2 | Đã xong | Đã xong']);
+    if (table?.kind === 'table') expect(table.columns.reduce((sum, column) => sum + column.width, 0)).toBe(165);
+  });
+
+  it('adds the committee box after the signature only when asked', () => {
+    const review = fixture('full-review.json');
+    expect(build(review).afterSignature).toEqual([]);
+    const model = build(review, { ...full, includeCommitteeBox: true });
+    expect(model.afterSignature.map((entry) => entry.heading)).toEqual(['NHẬN XÉT CỦA CẤP ỦY CHI BỘ']);
+    expect(model.sections.map((entry) => entry.id)).not.toContain('committee');
   });
 });
 
@@ -307,6 +374,14 @@ describe('planFileName', () => {
     expect(planFileName({ period: 'Cuối năm'.normalize('NFD') })).toBe('tu-soi-tu-sua-cuoi-nam.pdf');
     expect(planFileName({ period: '“…”' })).toBe('tu-soi-tu-sua.pdf');
   });
+
+  it('adds the member name when there is one, so files of several members do not collide', () => {
+    expect(planFileName({ period: 'Cuối năm 2022', member: { name: 'Nguyễn Thị Hường' } })).toBe(
+      'tu-soi-tu-sua-cuoi-nam-2022-nguyen-thi-huong.pdf',
+    );
+    expect(planFileName({ period: 'Cuối năm 2022', member: { name: '  ' } })).toBe('tu-soi-tu-sua-cuoi-nam-2022.pdf');
+    expect(planFileName({ period: '', member: { name: 'Đặng Văn Đức' } })).toBe('tu-soi-tu-sua-dang-van-duc.pdf');
+  });
 });
 
 describe('print view', () => {
@@ -315,8 +390,10 @@ describe('print view', () => {
     const html = renderToString(h(PrintView, { document: model }));
 
     expect(html).toContain('ĐẢNG CỘNG SẢN VIỆT NAM');
-    expect(html).toContain('Hà Tĩnh, ngày 20 tháng 5 năm 2022');
-    expect(html).toContain('<h2 id="print-view-title" class="print-view__title">BẢN TỰ SOI, TỰ SỬA VÀ KẾ HOẠCH KHẮC PHỤC</h2>');
+    expect(html).toContain('Hà Tĩnh, <span class="print-view__nowrap">ngày 20 tháng 5 năm 2022</span>');
+    expect(html).toContain(
+      '<h2 id="print-view-title" class="print-view__title" tabindex="-1">BẢN TỰ SOI, TỰ SỬA VÀ KẾ HOẠCH KHẮC PHỤC</h2>',
+    );
     for (const entry of model.sections) expect(html).toContain(`>${entry.heading}</h3>`);
     expect(html.match(/<th scope="col">/g)).toHaveLength(6);
     expect(html.match(/<tr>/g)).toHaveLength(28);

@@ -174,7 +174,7 @@ describe('PDF text', () => {
       'Kỳ: 6 tháng đầu năm 2022',
       'Họ và tên: Nguyễn Thị Hồng Nhung',
       'II. NHỮNG BIỂU HIỆN ĐÃ TỰ SOI THẤY',
-      '5. Biểu hiện 5 (nhóm I): Tự phê bình, phê bình không thực chất',
+      'Biểu hiện số 5 (nhóm I, thứ 5): Tự phê bình, phê bình không thực chất',
       'Mức độ: Có biểu hiện, mức nhẹ',
       'III. KẾ HOẠCH KHẮC PHỤC',
       'IV. CAM KẾT',
@@ -274,7 +274,7 @@ describe('PDF layout', () => {
     const review = fixture('full-review.json');
     const text = plainText(await read(await generate(review, { scope: 'full', includeNotes: false })));
 
-    expect(text).toContain('5. Biểu hiện 5 (nhóm I)');
+    expect(text).toContain('Biểu hiện số 5 (nhóm I, thứ 5)');
     expect(text).not.toContain('Nguyên nhân chủ quan');
     expect(text).not.toContain(collapse(review.answers['I-3']?.observed ?? 'missing'));
   });

@@ -9,6 +9,7 @@ import {
   renameReview,
   setAnswer,
   setMember,
+  suggestedPeriods,
   updateAction,
 } from '../../src/domain/review-model';
 import { checkReview } from '../../src/domain/review-schema';
@@ -91,5 +92,15 @@ describe('review model', () => {
     expect(next.actions).toHaveLength(26);
     expect(next.actions.every((action) => action.checkIns.length === 0)).toBe(true);
     expect(closed.actions.find((action) => action.id === 'act-2')?.checkIns).toHaveLength(1);
+  });
+});
+
+describe('suggested periods', () => {
+  it('follows the calendar: mid-year in the first half, year-end in the second, last year-end in January', () => {
+    expect(suggestedPeriods(new Date(2022, 4, 20))[0]).toBe('6 tháng đầu năm 2022');
+    expect(suggestedPeriods(new Date(2022, 11, 5))[0]).toBe('Cuối năm 2022');
+    expect(suggestedPeriods(new Date(2022, 11, 5))).not.toContain('6 tháng đầu năm 2022'.replace('2022', '2021'));
+    expect(suggestedPeriods(new Date(2023, 0, 10))[0]).toBe('Cuối năm 2022');
+    expect(suggestedPeriods(new Date(2022, 6, 1))[0]).toBe('Cuối năm 2022');
   });
 });

@@ -20,6 +20,7 @@ import {
 } from '../pdf-export';
 import { PrintView } from '../PrintView';
 import { focusLater } from './focus';
+import { routeHash } from './router';
 import '../../styles/print-view.css';
 
 interface Props {
@@ -31,7 +32,7 @@ interface Props {
 
 const choiceLabels: Record<DeliveryChoice, string> = {
   download: 'Tải tệp PDF về máy',
-  open: 'Mở tệp PDF trong thẻ mới',
+  open: 'Mở tệp PDF để xem',
   share: 'Chia sẻ tệp PDF…',
   'print-view': 'Xem bản in (in bằng trình duyệt)',
 };
@@ -39,6 +40,9 @@ const choiceLabels: Record<DeliveryChoice, string> = {
 export function ExportView({ review, checklist, flush }: Props) {
   const [scope, setScope] = useState<'full' | 'plan-only'>('full');
   const [includeNotes, setIncludeNotes] = useState(true);
+  const hasCheckIns = review.actions.some((action) => action.checkIns.length > 0);
+  const [includeCheckIns, setIncludeCheckIns] = useState(hasCheckIns);
+  const [includeCommitteeBox, setIncludeCommitteeBox] = useState(false);
   const [result, setResult] = useState<PdfResult | undefined>(undefined);
   const [printDocument, setPrintDocument] = useState<PlanDocument | undefined>(undefined);
   const [busy, setBusy] = useState(false);
@@ -48,7 +52,8 @@ export function ExportView({ review, checklist, flush }: Props) {
   useEffect(preloadPdf, []);
   const advice = recommendedDelivery(describeBrowser(navigator.userAgent, navigator.maxTouchPoints), canShareFiles());
   const printRef = useRef<HTMLDivElement>(null);
-  const options = { scope, includeNotes };
+  const options = { scope, includeNotes, includeCheckIns, includeCommitteeBox };
+  const nameMissing = review.member.name.trim() === '';
 
   const changeOptions = (apply: () => void) => {
     apply();
@@ -58,6 +63,8 @@ export function ExportView({ review, checklist, flush }: Props) {
   };
 
   const makePdf = async () => {
+    // aria-disabled, not disabled: focus stays on the button while the file is made.
+    if (busy) return;
     setBusy(true);
     setError('');
     setStatus('Đang tạo tệp PDF…');
@@ -68,7 +75,7 @@ export function ExportView({ review, checklist, flush }: Props) {
       const size = `${Math.max(1, Math.round(made.bytes.length / 1024))} KB`;
       if (advice.primary[0] === 'download') {
         await deliverPdf(made, 'download');
-        setStatus(`Đã tạo và tải về tệp ${made.fileName} (${size}). Xem trong thư mục Tải về (Downloads).`);
+        setStatus(`Đã tạo và tải về tệp ${made.fileName} (${size}). Tệp nằm trong mục Tải về của máy.`);
       } else {
         setStatus(`Đã tạo tệp ${made.fileName} (${size}). Chọn cách lấy tệp bên dưới.`);
         focusLater('pdf-delivery-heading');
@@ -86,7 +93,13 @@ export function ExportView({ review, checklist, flush }: Props) {
     if (how === 'print-view') {
       await flush();
       setPrintDocument(await buildPrintDocument({ review, checklist, options, now: new Date() }));
-      focusLater('print-view-title');
+      // The new view starts at its top (the way back, then the document), with focus on its title.
+      requestAnimationFrame(() =>
+        requestAnimationFrame(() => {
+          document.querySelector('.print-screen')?.scrollIntoView({ block: 'start' });
+          document.getElementById('print-view-title')?.focus({ preventScroll: true });
+        }),
+      );
       return;
     }
     if (!result) return;
@@ -94,7 +107,7 @@ export function ExportView({ review, checklist, flush }: Props) {
     if (outcome === 'unsupported') {
       setError(
         how === 'open'
-          ? 'Trình duyệt chặn mở thẻ mới. Hãy cho phép cửa sổ bật lên, hoặc dùng cách khác.'
+          ? 'Trình duyệt không cho mở tệp. Hãy cho phép cửa sổ bật lên, hoặc dùng cách khác.'
           : 'Trình duyệt này không hỗ trợ cách này. Hãy dùng cách khác.',
       );
     } else if (outcome === 'downloaded') setStatus(`Đã tải về tệp ${result.fileName}.`);
@@ -105,8 +118,38 @@ export function ExportView({ review, checklist, flush }: Props) {
     (choice) => choice !== 'download' || advice.primary[0] !== 'download',
   );
 
+  const closePrintView = () => {
+    setPrintDocument(undefined);
+    focusLater('open-print-view');
+  };
+
+  if (printDocument) {
+    // A full view of its own: the rest of the tool is hidden (review.css), so the change is visible on a phone.
+    return (
+      <div class="print-screen">
+        <div class="print-screen__bar no-print">
+          <button type="button" class="button" onClick={closePrintView}>
+            ← Quay lại
+          </button>
+          <button type="button" class="button button--primary" onClick={() => print()}>
+            In bản này
+          </button>
+        </div>
+        <div ref={printRef}>
+          <PrintView document={printDocument} />
+        </div>
+      </div>
+    );
+  }
+
   return (
     <div>
+      {nameMissing && (
+        <p class="alert alert--warning" role="note">
+          Chưa ghi họ và tên: văn bản sẽ để dòng chấm để viết tay.{' '}
+          <a href={routeHash({ view: 'review', id: review.id, tab: 'thong-tin' })}>Ghi họ tên ở phần Thông tin</a>
+        </p>
+      )}
       <div class="panel no-print">
         <fieldset class="plain-fieldset">
           <legend>Nội dung in</legend>
@@ -143,17 +186,41 @@ export function ExportView({ review, checklist, flush }: Props) {
           />
           In cả phần ghi nhận và nguyên nhân đã ghi
         </label>
+        <label class="checkbox" for="include-check-ins">
+          <input
+            id="include-check-ins"
+            type="checkbox"
+            checked={includeCheckIns}
+            onChange={(event) => {
+              const checked = event.currentTarget.checked;
+              changeOptions(() => setIncludeCheckIns(checked));
+            }}
+          />
+          In bảng theo dõi hằng tháng{hasCheckIns ? '' : ' (chưa có lần theo dõi nào)'}
+        </label>
+        <label class="checkbox" for="include-committee">
+          <input
+            id="include-committee"
+            type="checkbox"
+            checked={includeCommitteeBox}
+            onChange={(event) => {
+              const checked = event.currentTarget.checked;
+              changeOptions(() => setIncludeCommitteeBox(checked));
+            }}
+          />
+          Thêm ô “Nhận xét của cấp ủy chi bộ” dưới chữ ký
+        </label>
         {advice.notice && (
           <p class="alert alert--warning" role="note">
             {advice.notice}
           </p>
         )}
         <div class="button-row">
-          <button type="button" class="button button--primary" disabled={busy} onClick={() => void makePdf()}>
+          <button type="button" class="button button--primary" aria-disabled={busy} onClick={() => void makePdf()}>
             {advice.primary[0] === 'download' ? 'Tải bản PDF' : 'Tạo tệp PDF'}
           </button>
           {!result && advice.primary[0] !== 'download' && (
-            <button type="button" class="button" onClick={() => void deliver('print-view')}>
+            <button type="button" id="open-print-view" class="button" onClick={() => void deliver('print-view')}>
               {choiceLabels['print-view']}
             </button>
           )}
@@ -175,7 +242,13 @@ export function ExportView({ review, checklist, flush }: Props) {
               {choices
                 .filter((choice) => result || choice === 'print-view')
                 .map((choice) => (
-                  <button key={choice} type="button" class="button" onClick={() => void deliver(choice)}>
+                  <button
+                    key={choice}
+                    type="button"
+                    class="button"
+                    id={choice === 'print-view' ? 'open-print-view' : undefined}
+                    onClick={() => void deliver(choice)}
+                  >
                     {choiceLabels[choice]}
                   </button>
                 ))}
@@ -187,16 +260,6 @@ export function ExportView({ review, checklist, flush }: Props) {
           vào nhóm chung.
         </p>
       </div>
-      {printDocument && (
-        <div ref={printRef}>
-          <div class="button-row no-print">
-            <button type="button" class="button button--primary" onClick={() => print()}>
-              In bản này
-            </button>
-          </div>
-          <PrintView document={printDocument} />
-        </div>
-      )}
     </div>
   );
 }

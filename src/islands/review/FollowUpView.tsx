@@ -78,10 +78,11 @@ function CheckInCard({ action, index, itemLabel, today, onRecord }: CardProps) {
   const [date, setDate] = useState(today);
   const [status, setStatus] = useState<ActionStatus>(action.status === 'not-started' ? 'in-progress' : action.status);
   const [note, setNote] = useState('');
+  const [recorded, setRecorded] = useState('');
   const last = lastCheckIn(action);
   const base = `checkin-${action.id}`;
   return (
-    <section class="action-card" aria-labelledby={`${base}-heading`}>
+    <section class="card card--edge action-card" aria-labelledby={`${base}-heading`}>
       <h3 id={`${base}-heading`} tabIndex={-1}>
         Biện pháp {index + 1}: {action.what || 'chưa ghi nội dung'}
       </h3>
@@ -107,6 +108,7 @@ function CheckInCard({ action, index, itemLabel, today, onRecord }: CardProps) {
           if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) return;
           onRecord(status, date, note);
           setNote('');
+          setRecorded(`Đã ghi nhận lần theo dõi ngày ${shortDay(date)}: ${actionStatusLabels[status]}.`);
         }}
       >
         <div class="field-grid">
@@ -148,6 +150,9 @@ function CheckInCard({ action, index, itemLabel, today, onRecord }: CardProps) {
         <button type="submit" class="button button--primary">
           Ghi nhận lần theo dõi<span class="visually-hidden"> cho biện pháp {index + 1}</span>
         </button>
+        <p class="status-line checkin-feedback" role="status">
+          {recorded}
+        </p>
       </form>
     </section>
   );

@@ -1,4 +1,5 @@
 /** The checklist: every item a named group of choices, notes when a sign is found, and a link to the plan. */
+import { useState } from 'preact/hooks';
 import { isUnverifiedGist, numberChecklist, unverifiedGistNote, type NumberedItem } from '../../domain/checklist';
 import type { ChecklistData } from '../../domain/checklist-schema';
 import { addAction, answerFor, assessmentLabels, isSign, progress, setAnswer, updateAction } from '../../domain/review-model';
@@ -20,12 +21,20 @@ const choices = assessmentLevels.filter((level) => level !== 'unset');
 export function ItemsView({ review, checklist, update }: Props) {
   const numbered = numberChecklist(checklist);
   const { done, total } = progress(review, checklist);
+  // Decided once when the part opens, so the offer never disappears from above the item being answered.
+  const [offerInfo] = useState(() => done === 0 && review.member.name.trim() === '');
   const firstOpen = numbered.groups
     .flatMap((group) => group.items)
     .find((item) => answerFor(review, item.id).assessment === 'unset');
 
   return (
     <div>
+      {offerInfo && (
+        <p class="alert offer-info">
+          Trước khi tự soi, có thể ghi họ tên, chức vụ, chi bộ để in lên văn bản (không bắt buộc, làm sau cũng được).{' '}
+          <a href={routeHash({ view: 'review', id: review.id, tab: 'thong-tin' })}>Ghi thông tin trước</a>
+        </p>
+      )}
       <div class="items-toolbar panel">
         <p class="progress-line">
           <strong>{`${done}/${total} đã tự soi`}</strong>
@@ -85,10 +94,10 @@ function ItemCard({ item, total, review, update }: ItemProps) {
   };
 
   return (
-    <fieldset class={`item-card item-card--${answer.assessment}`} id={base}>
+    <fieldset class={`card card--edge item-card item-card--${answer.assessment}`} id={base}>
       <legend id={`${base}-legend`} tabIndex={-1}>
         <span class="item-card__number">
-          Biểu hiện {item.numberInGroup} (nhóm {item.groupId}) · số {item.overallNumber}/{total}
+          Biểu hiện {item.numberInGroup} (nhóm {item.groupId}) · thứ {item.overallNumber}/{total}
         </span>
         <span class="item-card__label">{item.label}</span>
       </legend>

@@ -53,7 +53,7 @@ export function PlanView({ review, checklist, update }: Props) {
         const overdue = action.status !== 'done' && action.deadline !== '' && action.deadline < today;
         const base = `action-${action.id}`;
         return (
-          <fieldset key={action.id} class="action-card">
+          <fieldset key={action.id} class="card card--edge action-card">
             <legend id={`${base}-legend`} tabIndex={-1}>
               Biện pháp {index + 1}
               {item ? ` — biểu hiện ${item.overallNumber}: ${item.label}` : ' — biện pháp chung'}
@@ -99,6 +99,8 @@ export function PlanView({ review, checklist, update }: Props) {
             <TextField
               id={`${base}-measure`}
               label="Cách đánh giá kết quả"
+              multiline
+              rows={2}
               value={action.measure}
               onInput={(value) => update((current) => updateAction(current, action.id, { measure: value }))}
             />

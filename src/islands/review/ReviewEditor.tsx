@@ -8,7 +8,7 @@ import { FollowUpView } from './FollowUpView';
 import { InfoView } from './InfoView';
 import { ItemsView } from './ItemsView';
 import { PlanView } from './PlanView';
-import { routeHash, type ReviewTab } from './router';
+import { reviewTabs, routeHash, type ReviewTab } from './router';
 import { SaveStatus } from './SaveStatus';
 import { StrengthsView } from './StrengthsView';
 import { useReviewDocument } from './use-review-document';
@@ -36,9 +36,13 @@ export function ReviewEditor({ store, checklists, id, tab }: Props) {
   const loaded = review !== undefined;
 
   useEffect(() => {
-    // Opening a review or moving between tabs puts focus on the view's heading, so keyboard and
-    // screen-reader users land on the new content instead of the top of the page.
-    if (loaded) headingRef.current?.focus();
+    // Opening a review or moving between parts puts the part's heading at the top of the screen and
+    // focuses it, so every member lands on the new content instead of somewhere in a long page.
+    const heading = headingRef.current;
+    if (!loaded || !heading) return;
+    // The parts' navigation goes to the top with the heading right under it (within the top quarter).
+    (heading.closest('.review-editor')?.querySelector('.tabs') ?? heading).scrollIntoView({ block: 'start' });
+    heading.focus({ preventScroll: true });
   }, [tab, loaded]);
 
   if (loadError) {
@@ -68,31 +72,38 @@ export function ReviewEditor({ store, checklists, id, tab }: Props) {
   const { done, total } = progress(review, checklist);
   const overdue = overdueActions(review, localDay(new Date())).length;
 
+  const step = reviewTabs.indexOf(tab);
+  const next = reviewTabs[step + 1];
+  const nextHref = next ? routeHash({ view: 'review', id, tab: next }) : undefined;
+
   return (
     <div class="review-editor">
-      <div class="review-editor__top">
-        <p class="back-link">
-          <a href="#/">← Các bản tự soi của tôi</a>
-        </p>
-        <SaveStatus state={saveState} onResolve={(keep) => void document.resolveConflict(keep)} kind={store.kind} />
-      </div>
+      <p class="back-link">
+        <a href="#/">← Các bản tự soi của tôi</a>
+      </p>
       <p class="review-editor__period">
         Kỳ: <strong>{review.period}</strong> · <span class="progress-text">{`${done}/${total} đã tự soi`}</span>
       </p>
       <nav class="tabs" aria-label="Các phần của bản tự soi">
-        <ul>
-          {(Object.keys(tabLabels) as ReviewTab[]).map((key) => (
+        <ol>
+          {reviewTabs.map((key, index) => (
             <li key={key}>
               <a href={routeHash({ view: 'review', id, tab: key })} aria-current={key === tab ? 'page' : undefined}>
-                {tabLabels[key]}
-                {key === 'tu-soi' && <span class="tabs__count"> ({`${done}/${total}`})</span>}
-                {key === 'theo-doi' && overdue > 0 && <span class="tabs__count tabs__count--warn"> ({overdue} quá hạn)</span>}
+                <span class="tabs__step" aria-hidden="true">
+                  {index + 1}
+                </span>
+                <span class="tabs__label">
+                  {tabLabels[key]}
+                  {key === 'tu-soi' && <span class="tabs__count"> ({`${done}/${total}`})</span>}
+                  {key === 'theo-doi' && overdue > 0 && <span class="tabs__count tabs__count--warn"> ({overdue} quá hạn)</span>}
+                </span>
               </a>
             </li>
           ))}
-        </ul>
+        </ol>
       </nav>
       <section class="review-view" aria-labelledby="view-heading">
+        <p class="review-view__step">{`Bước ${step + 1}/${reviewTabs.length}`}</p>
         <h2 id="view-heading" ref={headingRef} tabIndex={-1}>
           {tabLabels[tab]}
         </h2>
@@ -102,7 +113,33 @@ export function ReviewEditor({ store, checklists, id, tab }: Props) {
         {tab === 'ke-hoach' && <PlanView review={review} checklist={checklist} update={update} />}
         {tab === 'theo-doi' && <FollowUpView review={review} checklist={checklist} update={update} />}
         {tab === 'in' && <ExportView review={review} checklist={checklist} flush={document.flush} />}
+        {next && nextHref && (
+          <p class="part-next-row">
+            <a class="button button--primary part-next" href={nextHref}>
+              Tiếp theo: {tabLabels[next]} →
+            </a>
+          </p>
+        )}
       </section>
+      <div class="sticky-bar">
+        <p class="sticky-bar__progress">
+          <span aria-hidden="true">{`${done}/${total}`}</span>
+          <span class="visually-hidden">{`${done} trên ${total} biểu hiện đã tự soi`}</span>
+        </p>
+        {saveState.kind === 'idle' && store.kind === 'indexeddb' ? (
+          // The bar has no room for the long idle sentence; any real state comes from SaveStatus.
+          <p class="save-status" role="status" aria-live="polite">
+            Tự động lưu
+          </p>
+        ) : (
+          <SaveStatus state={saveState} onResolve={(keep) => void document.resolveConflict(keep)} kind={store.kind} />
+        )}
+        {next && nextHref && (
+          <a class="button sticky-bar__next" href={nextHref}>
+            Tiếp<span class="visually-hidden">: {tabLabels[next]}</span> →
+          </a>
+        )}
+      </div>
     </div>
   );
 }

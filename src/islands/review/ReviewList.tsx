@@ -1,7 +1,13 @@
 /** "My reviews": create, open, start the next period from one, rename, delete with confirmation. */
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { checklistItemIds } from '../../domain/checklist';
-import { createReview, duplicateForNextPeriod, renameReview, type ReviewSummary } from '../../domain/review-model';
+import {
+  createReview,
+  duplicateForNextPeriod,
+  renameReview,
+  suggestedPeriods,
+  type ReviewSummary,
+} from '../../domain/review-model';
 import type { ReviewStore } from '../../storage/review-store';
 import type { ChecklistOption } from '../ReviewApp';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -20,18 +26,6 @@ interface Props {
 }
 
 type DataPanelComponent = typeof DataPanelType;
-
-/** Period names offered while typing; free text is always allowed. */
-export function suggestedPeriods(now: Date): string[] {
-  const year = now.getFullYear();
-  return [
-    `6 tháng đầu năm ${year}`,
-    `Cuối năm ${year}`,
-    `Tháng ${now.getMonth() + 1}/${year}`,
-    `6 tháng đầu năm ${year + 1}`,
-    `Cuối năm ${year - 1}`,
-  ];
-}
 
 export function ReviewList({ store, checklists, onDataChanged }: Props) {
   const [summaries, setSummaries] = useState<ReviewSummary[] | undefined>(undefined);
@@ -201,7 +195,7 @@ export function ReviewList({ store, checklists, onDataChanged }: Props) {
           {summaries.map((summary) => {
             const checklist = checklists.find((entry) => entry.id === summary.checklistId);
             return (
-              <li key={summary.id} class="review-card">
+              <li key={summary.id} class="card review-card">
                 <h3 id={`card-${summary.id}`}>{summary.period}</h3>
                 <p class="review-card__meta">
                   {checklist?.data.shortTitle ?? summary.checklistId}

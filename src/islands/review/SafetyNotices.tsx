@@ -44,7 +44,7 @@ export function SafetyNotices({ store, summaries, backupStamp, onOpenBackup }: P
     setPersistMessage(
       granted
         ? 'Trình duyệt đã đồng ý giữ dữ liệu của trang, kể cả khi máy thiếu bộ nhớ.'
-        : 'Trình duyệt chưa đồng ý. Dữ liệu vẫn được lưu, nhưng có thể bị xóa khi máy thiếu bộ nhớ: hãy lưu bản sao thường xuyên.',
+        : 'Trình duyệt chưa đồng ý. Hãy lưu bản sao thường xuyên: dữ liệu vẫn được lưu, nhưng có thể bị xóa khi máy thiếu bộ nhớ.',
     );
   };
 
@@ -69,22 +69,24 @@ export function SafetyNotices({ store, summaries, backupStamp, onOpenBackup }: P
       {!info.inApp && info.ios && info.safari && (
         <div class="alert alert--warning" role="note">
           <p>
-            Trên iPhone, iPad, Safari tự xóa dữ liệu của trang nếu bạn không mở trang trong 7 ngày. Hãy lưu bản sao ra tệp sau mỗi
-            lần làm.
+            Hãy lưu bản sao ra tệp sau mỗi lần làm: trên iPhone, iPad, Safari tự xóa dữ liệu của trang nếu 7 ngày không mở trang.
           </p>
         </div>
       )}
       {smallQuota && store.kind === 'indexeddb' && (
         <div class="alert alert--warning" role="note">
-          <p>Có vẻ bạn đang dùng cửa sổ ẩn danh (riêng tư): mọi điều ghi ở đây sẽ mất khi đóng cửa sổ. Hãy lưu bản sao ra tệp.</p>
+          <p>
+            Hãy lưu bản sao ra tệp trước khi đóng: có vẻ đây là cửa sổ ẩn danh (riêng tư), mọi điều ghi ở đây sẽ mất khi đóng cửa
+            sổ.
+          </p>
         </div>
       )}
       {needsBackup && (
         <div class="alert alert--warning" role="note">
           <p>
             {lastBackup === undefined
-              ? 'Bạn chưa lưu bản sao nào. Dữ liệu chỉ nằm trong trình duyệt này; nên lưu một bản sao ra tệp.'
-              : 'Bản sao gần nhất đã cũ hơn các thay đổi mới của bạn vài ngày. Nên lưu bản sao mới.'}
+              ? 'Nên lưu một bản sao ra tệp: bạn chưa lưu bản sao nào, và dữ liệu chỉ nằm trong trình duyệt này.'
+              : 'Nên lưu bản sao mới: bản sao gần nhất đã cũ hơn các thay đổi mới của bạn vài ngày.'}
           </p>
           <button type="button" class="button" onClick={onOpenBackup}>
             Lưu bản sao ngay
@@ -96,7 +98,7 @@ export function SafetyNotices({ store, summaries, backupStamp, onOpenBackup }: P
           {persisted === true
             ? 'Trình duyệt đã cam kết giữ dữ liệu của trang trên thiết bị này.'
             : persisted === false
-              ? 'Trình duyệt có thể xóa dữ liệu của trang khi máy thiếu bộ nhớ. '
+              ? 'Nên đề nghị trình duyệt giữ dữ liệu: khi máy thiếu bộ nhớ, trình duyệt có thể xóa dữ liệu của trang. '
               : ''}
           {persisted === false && typeof navigator.storage?.persist === 'function' && (
             <button type="button" class="button" onClick={() => void askToPersist()}>

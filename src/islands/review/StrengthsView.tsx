@@ -23,7 +23,7 @@ export function StrengthsView({ review, update }: Props) {
       <TextField
         id="commitment"
         label="Cam kết của bản thân"
-        hint="In ở mục IV của văn bản. Ví dụ: cam kết khắc phục đúng thời hạn, chịu sự giám sát của chi bộ."
+        hint="In ở mục “Cam kết”, cuối văn bản, ngay trên chữ ký. Ví dụ: cam kết khắc phục đúng thời hạn, chịu sự giám sát của chi bộ."
         multiline
         rows={4}
         value={review.commitment}
