@@ -7,6 +7,7 @@ import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { touch } from '../../domain/review-model';
 import { ReviewFormatError } from '../../domain/review-migrations';
 import type { Review } from '../../domain/review-schema';
+import { forgetUnsaved, rememberUnsaved } from './unsaved';
 import { ReviewConflictError, StorageWriteError, type ReviewStore } from '../../storage/review-store';
 
 /** Debounce before a change is written. */
@@ -56,6 +57,7 @@ export function useReviewDocument(store: ReviewStore, id: string): ReviewDocumen
           draft.current = { ...draft.current, revision: stored.revision, updatedAt: stored.updatedAt };
           setReview(draft.current);
         }
+        if (!dirty.current) forgetUnsaved(id);
         setSaveState(dirty.current ? { kind: 'pending' } : { kind: 'saved', at: new Date(stored.updatedAt) });
       } catch (error) {
         dirty.current = true;
@@ -66,7 +68,9 @@ export function useReviewDocument(store: ReviewStore, id: string): ReviewDocumen
           setSaveState({
             kind: 'error',
             message:
-              error instanceof StorageWriteError ? error.message : 'Chưa lưu được thay đổi. Trang sẽ thử lại khi bạn sửa tiếp.',
+              error instanceof StorageWriteError || (error instanceof Error && error.name === 'ReviewFieldError')
+                ? error.message
+                : 'Chưa lưu được thay đổi. Trang sẽ thử lại khi bạn sửa tiếp.',
           });
         }
       }
@@ -75,7 +79,7 @@ export function useReviewDocument(store: ReviewStore, id: string): ReviewDocumen
     await attempt;
     saving.current = undefined;
     if (dirty.current && !blocked.current) schedule();
-  }, [store]);
+  }, [store, id]);
 
   const schedule = useCallback(() => {
     clearTimeout(timer.current);
@@ -91,6 +95,7 @@ export function useReviewDocument(store: ReviewStore, id: string): ReviewDocumen
     (change: (review: Review) => Review) => {
       if (!draft.current) return;
       draft.current = change(draft.current);
+      rememberUnsaved(draft.current);
       dirty.current = true;
       setReview(draft.current);
       if (!blocked.current) setSaveState({ kind: 'pending' });
