@@ -31,14 +31,7 @@ export const BACKUP_FORMAT_VERSION = 1;
  * refuses only wrong sizes, shapes, keys and ids.
  */
 export type BackupProblem =
-  | 'too-large'
-  | 'not-json'
-  | 'not-backup'
-  | 'future-version'
-  | 'bad-record'
-  | 'unsafe'
-  | 'needs-passphrase'
-  | 'wrong-passphrase';
+  'too-large' | 'not-json' | 'not-backup' | 'future-version' | 'bad-record' | 'unsafe' | 'needs-passphrase' | 'wrong-passphrase';
 
 export class BackupError extends Error {
   constructor(

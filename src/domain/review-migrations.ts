@@ -120,7 +120,10 @@ export function restoreReview(raw: unknown): Review {
   for (const step of reviewMigrations.slice(version - 1)) record = step.migrate(record);
   const checked = checkReview(record);
   if (!checked.ok) {
-    throw new ReviewFormatError(`Ô “${fieldLabel(checked.where)}” sai kiểu hoặc quá dài.`, `${checked.where}: ${checked.message}`);
+    throw new ReviewFormatError(
+      `Ô “${fieldLabel(checked.where)}” sai kiểu hoặc quá dài.`,
+      `${checked.where}: ${checked.message}`,
+    );
   }
   return checked.review;
 }

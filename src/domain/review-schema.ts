@@ -130,7 +130,9 @@ export function checkReview(value: unknown): { ok: true; review: Review } | { ok
 /** Thrown when a review cannot be saved as it is; the message names the field, in Vietnamese. */
 export class ReviewFieldError extends Error {
   constructor(readonly where: string) {
-    super(`Chưa lưu được: ô “${fieldLabel(where)}” không hợp lệ (có thể quá dài). Hãy sửa ô đó; những gì khác vẫn giữ trên màn hình.`);
+    super(
+      `Chưa lưu được: ô “${fieldLabel(where)}” không hợp lệ (có thể quá dài). Hãy sửa ô đó; những gì khác vẫn giữ trên màn hình.`,
+    );
     this.name = 'ReviewFieldError';
   }
 }

@@ -26,7 +26,8 @@ export function cleanTyping(value: string, caret: number): { text: string; caret
   return { text, caret: cleanText(value.slice(0, caret)).length };
 }
 
-const graphemes = typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('vi', { granularity: 'grapheme' }) : undefined;
+const graphemes =
+  typeof Intl !== 'undefined' && 'Segmenter' in Intl ? new Intl.Segmenter('vi', { granularity: 'grapheme' }) : undefined;
 
 /** Characters as a person counts them: "😀" and "ệ" (in either form) are one each. */
 export function countCharacters(value: string): number {

@@ -1,6 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BackupError, createBackup, MAX_BACKUP_BYTES, planRestore, readBackup, sameReviews, utf8Length } from '../../src/domain/backup';
+import {
+  BackupError,
+  createBackup,
+  MAX_BACKUP_BYTES,
+  planRestore,
+  readBackup,
+  sameReviews,
+  utf8Length,
+} from '../../src/domain/backup';
 import { addAction, createReview, setAnswer } from '../../src/domain/review-model';
 import { checkReview } from '../../src/domain/review-schema';
 import { cleanText } from '../../src/domain/text';
@@ -50,7 +58,11 @@ describe('backup files', () => {
 
   // Indented, so a test can edit one field by text replacement.
   const valid = async () =>
-    JSON.stringify(JSON.parse(await createBackup([createReview({ id: 'r1', checklistId: 'nq04-27', period: 'Kỳ 1', now })], now)), null, 1);
+    JSON.stringify(
+      JSON.parse(await createBackup([createReview({ id: 'r1', checklistId: 'nq04-27', period: 'Kỳ 1', now })], now)),
+      null,
+      1,
+    );
 
   it.each([
     ['not JSON', () => Promise.resolve('day khong phai JSON'), 'not-json'],
@@ -88,7 +100,11 @@ describe('backup files', () => {
       async () => (await valid()).replace('"period": "Kỳ 1"', `"period": "${'x'.repeat(201)}"`),
       'bad-record',
     ],
-    ['a date that does not exist', async () => (await valid()).replace(/"createdAt": "[^"]*"/, '"createdAt": "2026-02-30T00:00:00.000Z"'), 'bad-record'],
+    [
+      'a date that does not exist',
+      async () => (await valid()).replace(/"createdAt": "[^"]*"/, '"createdAt": "2026-02-30T00:00:00.000Z"'),
+      'bad-record',
+    ],
   ])('refuses %s with a Vietnamese message', async (_name, make, problem) => {
     expect(await problemOf(await make())).toBe(problem);
   });

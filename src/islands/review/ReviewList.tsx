@@ -208,7 +208,8 @@ export function ReviewList({ store, checklists, onDataChanged }: Props) {
                 <p class="review-card__meta">
                   {checklist?.data.shortTitle ?? summary.checklistId}
                   <br />
-                  Đã tự soi {countAnswered(summary, itemsOf(summary.checklistId))}/{totalFor(summary.checklistId)} · {summary.actions} biện pháp khắc phục
+                  Đã tự soi {countAnswered(summary, itemsOf(summary.checklistId))}/{totalFor(summary.checklistId)} ·{' '}
+                  {summary.actions} biện pháp khắc phục
                   <br />
                   Sửa lần cuối: {describeMoment(summary.updatedAt)}
                 </p>

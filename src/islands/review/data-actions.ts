@@ -77,9 +77,7 @@ export async function makeVerifiedBackup(input: {
         `Dữ liệu quá lớn để gói vào một tệp (trên ${MAX_BACKUP_BYTES / 1024 / 1024} MB). Hãy xóa bớt bản tự soi cũ không cần nữa rồi thử lại.`,
       );
     }
-    throw new BackupFailure(
-      error instanceof BackupError ? `Tệp vừa tạo không đọc lại được: ${error.message}` : verifyFailed,
-    );
+    throw new BackupFailure(error instanceof BackupError ? `Tệp vừa tạo không đọc lại được: ${error.message}` : verifyFailed);
   }
   if (!(await sameReviews(readBack, reviews, input.progress))) throw new BackupFailure(verifyFailed);
   return { text, fileName: `tu-soi-tu-sua-sao-luu-${localDay(input.now)}.json`, count: reviews.length, fromScreen };

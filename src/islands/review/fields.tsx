@@ -31,7 +31,8 @@ export function cleanInput(element: TextInput, isComposing: boolean): string {
   const cleaned = cleanTyping(element.value, caret);
   if (cleaned.text !== element.value) {
     element.value = cleaned.text;
-    if (element instanceof HTMLTextAreaElement || element.type === 'text') element.setSelectionRange(cleaned.caret, cleaned.caret);
+    if (element instanceof HTMLTextAreaElement || element.type === 'text')
+      element.setSelectionRange(cleaned.caret, cleaned.caret);
   }
   return cleaned.text;
 }
@@ -93,8 +94,8 @@ export function TextField({
       )}
       {cut > 0 && (
         <p id={cutId} class="alert alert--warning" role="status">
-          Đoạn vừa dán dài hơn {limit?.toLocaleString('vi-VN')} ký tự, giới hạn của ô này: {cut.toLocaleString('vi-VN')} ký tự cuối
-          đã bị bỏ. Hãy tách bớt sang ô khác hoặc rút gọn.
+          Đoạn vừa dán dài hơn {limit?.toLocaleString('vi-VN')} ký tự, giới hạn của ô này: {cut.toLocaleString('vi-VN')} ký tự
+          cuối đã bị bỏ. Hãy tách bớt sang ô khác hoặc rút gọn.
         </p>
       )}
     </div>

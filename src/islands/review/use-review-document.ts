@@ -79,6 +79,8 @@ export function useReviewDocument(store: ReviewStore, id: string): ReviewDocumen
     await attempt;
     saving.current = undefined;
     if (dirty.current && !blocked.current) schedule();
+    // `schedule` is declared below and depends on `save`: the cycle is intended (the session model replaces this).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [store, id]);
 
   const schedule = useCallback(() => {

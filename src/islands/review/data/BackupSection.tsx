@@ -61,7 +61,9 @@ export function BackupSection({ store, onChanged }: Props) {
       onChanged();
     } catch (caught) {
       setMessage('');
-      setError(caught instanceof BackupFailure ? caught.message : 'Không tạo được tệp sao lưu đúng. Chưa có gì được lưu; hãy thử lại.');
+      setError(
+        caught instanceof BackupFailure ? caught.message : 'Không tạo được tệp sao lưu đúng. Chưa có gì được lưu; hãy thử lại.',
+      );
     } finally {
       setBusy(false);
     }

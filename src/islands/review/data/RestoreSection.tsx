@@ -87,7 +87,12 @@ export function RestoreSection({ store, onChanged }: Props) {
             void read(text, passphrase);
           }}
         >
-          <PasswordField id="restore-passphrase" label={`Mật khẩu của tệp “${fileName}”`} value={passphrase} onInput={setPassphrase} />
+          <PasswordField
+            id="restore-passphrase"
+            label={`Mật khẩu của tệp “${fileName}”`}
+            value={passphrase}
+            onInput={setPassphrase}
+          />
           <button type="submit" class="button button--primary">
             Mở tệp
           </button>
