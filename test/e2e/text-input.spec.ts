@@ -26,6 +26,7 @@ test('the period field accepts exactly what a save accepts, and a cut paste is a
   await waitUntilSaved(page);
 
   await page.getByRole('link', { name: /^Tự soi \(/ }).click();
+  await fillItem(page, 'I-1', { level: 'some' });
   const note = page.locator('#item-I-1-observed');
   await note.evaluate((element: HTMLTextAreaElement) => {
     const data = new DataTransfer();
