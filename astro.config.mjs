@@ -66,8 +66,17 @@ export default defineConfig({
         manifestTransforms: [],
         // Query strings never select content here (?q= is read by the search page's script).
         ignoreURLParametersMatching: [/.*/],
-        // No fallback page: an unknown address goes to the network (the server's 404), not the home page.
+        // No fallback page online: an unknown address goes to the network (the server's 404), not the
+        // home page. Offline, an address that is not precached (an unknown path, or one without its
+        // trailing slash) gets the site's own 404 page instead of the browser's error page.
         navigateFallback: null,
+        runtimeCaching: [
+          {
+            urlPattern: ({ request }) => request.mode === 'navigate',
+            handler: 'NetworkOnly',
+            options: { precacheFallback: { fallbackURL: '404.html' } },
+          },
+        ],
         cleanupOutdatedCaches: true,
         clientsClaim: false,
         skipWaiting: false,

@@ -11,29 +11,27 @@
  *     "encrypted": { "kdf": "PBKDF2-SHA-256", "iterations": n, "salt": b64, "iv": b64, "data": b64 } }
  * where data is AES-GCM of the JSON array of review records.
  */
+import { MAX_BACKUP_BYTES } from './limits';
 import { restoreReview, ReviewFormatError } from './review-migrations';
 import type { Review } from './review-schema';
 import { deriveKey, isKeyParameters, isSealed, newKeyParameters, seal, unseal, WrongPassphraseError } from './sealed';
 import { normalizeJson, UnsafeDataError } from './text';
+
+export { MAX_BACKUP_BYTES } from './limits';
 
 // Persisted identifiers: never rename (files already saved by members carry them).
 /** Tag every backup file starts with. */
 export const BACKUP_FORMAT = 'tu-soi-tu-sua/backup';
 /** Current envelope version; readers accept this and older ones. */
 export const BACKUP_FORMAT_VERSION = 1;
-/** Largest backup file accepted: far above 200 full reviews (~10 MB would be ~2000). */
-export const MAX_BACKUP_BYTES = 10 * 1024 * 1024;
 
+/**
+ * Text is data: notes may hold anything a member types ("<img>", "online= miễn phí"). Every view
+ * renders text as text (Preact escapes it, jsPDF draws it), so a backup never refuses words; it
+ * refuses only wrong sizes, shapes, keys and ids.
+ */
 export type BackupProblem =
-  | 'too-large'
-  | 'not-json'
-  | 'not-backup'
-  | 'future-version'
-  | 'bad-record'
-  | 'unsafe'
-  | 'script'
-  | 'needs-passphrase'
-  | 'wrong-passphrase';
+  'too-large' | 'not-json' | 'not-backup' | 'future-version' | 'bad-record' | 'unsafe' | 'needs-passphrase' | 'wrong-passphrase';
 
 export class BackupError extends Error {
   constructor(
@@ -46,24 +44,17 @@ export class BackupError extends Error {
   }
 }
 
-/** Markup that could run if some future view ever rendered text as HTML; refused in imported files. */
-const executableMarkup = /<\s*(script|iframe|object|embed|svg|img|link|meta|style)\b|javascript\s*:|\bon[a-z]+\s*=/i;
-
-function findExecutableMarkup(value: unknown, path = ''): string | undefined {
-  if (typeof value === 'string') return executableMarkup.test(value) ? path || '$' : undefined;
-  if (Array.isArray(value)) {
-    for (const [index, entry] of value.entries()) {
-      const found = findExecutableMarkup(entry, `${path}[${index}]`);
-      if (found) return found;
-    }
-  } else if (value !== null && typeof value === 'object') {
-    for (const [key, entry] of Object.entries(value)) {
-      const found = findExecutableMarkup(entry, path ? `${path}.${key}` : key);
-      if (found) return found;
-    }
-  }
-  return undefined;
+/** Long work reports how far it got, and gives the page a chance to paint between chunks. */
+export interface ProgressOptions {
+  /** Called with the records done so far and the total, after each chunk. */
+  readonly onProgress?: (done: number, total: number) => void;
+  /** Records per chunk (default 250). */
+  readonly chunk?: number;
 }
+
+const DEFAULT_CHUNK = 250;
+/** Lets the event loop run (paint, input) between chunks of long work. */
+const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export interface BackupContents {
   readonly reviews: Review[];
@@ -79,7 +70,8 @@ export async function createBackup(
   iterations?: number,
 ): Promise<string> {
   const header = { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, exportedAt: now.toISOString() };
-  if (passphrase === undefined || passphrase === '') return JSON.stringify({ ...header, reviews }, null, 1);
+  // Compact: a backup of anything restore accepted stays within what restore accepts.
+  if (passphrase === undefined || passphrase === '') return JSON.stringify({ ...header, reviews });
   const parameters = newKeyParameters(iterations);
   const sealed = await seal(await deriveKey(passphrase, parameters), reviews);
   return JSON.stringify({ ...header, encrypted: { ...parameters, ...sealed } }, null, 1);
@@ -99,10 +91,8 @@ export function backupNeedsPassphrase(text: string): boolean {
  * Reads a backup file's text. Refuses anything that is not exactly a backup this version of the
  * site understands; never returns partial results.
  */
-export async function readBackup(text: string, passphrase?: string): Promise<BackupContents> {
-  if (new TextEncoder().encode(text).length > MAX_BACKUP_BYTES) {
-    throw new BackupError('too-large', 'Tệp quá lớn (trên 10 MB), không phải tệp sao lưu của trang này.');
-  }
+export async function readBackup(text: string, passphrase?: string, options: ProgressOptions = {}): Promise<BackupContents> {
+  if (utf8Length(text) > MAX_BACKUP_BYTES) throw new BackupError('too-large', tooLarge);
   let raw: unknown;
   try {
     raw = JSON.parse(text);
@@ -153,17 +143,14 @@ export async function readBackup(text: string, passphrase?: string): Promise<Bac
     }
   }
   if (!Array.isArray(records)) throw new BackupError('not-backup', notBackup, 'reviews');
-  const script = findExecutableMarkup(records);
-  if (script !== undefined) {
-    throw new BackupError(
-      'script',
-      'Tệp có chứa đoạn mã HTML hoặc script trong nội dung, nên không được nhận. Không có gì bị thay đổi.',
-      script,
-    );
-  }
   const reviews: Review[] = [];
   const seen = new Set<string>();
+  const chunk = options.chunk ?? DEFAULT_CHUNK;
   for (const [index, record] of records.entries()) {
+    if (index > 0 && index % chunk === 0) {
+      options.onProgress?.(index, records.length);
+      await pause();
+    }
     try {
       const review = restoreReview(record);
       if (seen.has(review.id)) throw new ReviewFormatError('Hai bản tự soi trùng mã.');
@@ -173,15 +160,33 @@ export async function readBackup(text: string, passphrase?: string): Promise<Bac
       if (error instanceof ReviewFormatError) {
         throw new BackupError(
           'bad-record',
-          `Bản tự soi thứ ${index + 1} trong tệp bị hỏng hoặc sai định dạng (${error.message}) Không có gì bị thay đổi.`,
+          `Không đọc được bản tự soi thứ ${index + 1} trong tệp: ${error.message} Không có gì bị thay đổi.`,
           error.detail,
         );
       }
       throw error;
     }
   }
+  options.onProgress?.(records.length, records.length);
   return { reviews, exportedAt, encrypted: encrypted !== undefined };
 }
+
+/** Bytes of a string in UTF-8, counted without building a copy (files near the limit are large). */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff && index + 1 < text.length) {
+      bytes += 4;
+      index += 1;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+const tooLarge = `Tệp quá lớn (trên ${MAX_BACKUP_BYTES / 1024 / 1024} MB), không phải tệp sao lưu của trang này.`;
 
 const notBackup = 'Đây không phải tệp sao lưu của trang “Tự soi, tự sửa”, hoặc tệp đã bị sửa. Không có gì bị thay đổi.';
 const unsafe = 'Tệp có nội dung không an toàn nên không được đọc. Không có gì bị thay đổi.';
@@ -214,7 +219,20 @@ function sameContent(a: Review, b: Review): boolean {
   return JSON.stringify({ ...a, revision: 0 }) === JSON.stringify({ ...b, revision: 0 });
 }
 
-/** Deep equality of two review lists as stored, used to verify a backup by reading it back. */
-export function sameReviews(a: readonly Review[], b: readonly Review[]): boolean {
-  return JSON.stringify(a) === JSON.stringify(b);
+/**
+ * Deep equality of two review lists as stored, used to verify a backup by reading it back.
+ * Compares record by record in chunks, so a large store neither freezes the page nor builds one huge string.
+ */
+export async function sameReviews(a: readonly Review[], b: readonly Review[], options: ProgressOptions = {}): Promise<boolean> {
+  if (a.length !== b.length) return false;
+  const chunk = options.chunk ?? DEFAULT_CHUNK;
+  for (let index = 0; index < a.length; index += 1) {
+    if (index > 0 && index % chunk === 0) {
+      options.onProgress?.(index, a.length);
+      await pause();
+    }
+    if (JSON.stringify(a[index]) !== JSON.stringify(b[index])) return false;
+  }
+  options.onProgress?.(a.length, a.length);
+  return true;
 }

@@ -6,8 +6,7 @@
 /** Current version of the record shape. Bump only together with a new step in review-migrations.ts. */
 export const REVIEW_SHAPE_VERSION = 2;
 
-/** Longest text kept in one field; longer input is refused rather than silently cut. */
-export const MAX_TEXT_LENGTH = 20_000;
+export { MAX_TEXT_LENGTH, MAX_PERIOD_LENGTH } from './limits';
 
 /**
  * How the member sees themself against one manifestation. Keys are persisted: never rename.

@@ -3,7 +3,7 @@
  * one. Each step is pure and has a frozen fixture in test/fixtures/reviews/ and a test.
  * (The IndexedDB structure has its own version ladder in src/storage/database.ts.)
  */
-import { checkReview, REVIEW_SHAPE_VERSION, type Review } from './review-schema';
+import { checkReview, fieldLabel, REVIEW_SHAPE_VERSION, type Review } from './review-schema';
 import { normalizeJson, UnsafeDataError } from './text';
 
 type Json = Record<string, unknown>;
@@ -119,6 +119,11 @@ export function restoreReview(raw: unknown): Review {
   if (version < 1) throw new ReviewFormatError('Phiên bản của bản tự soi không hợp lệ.');
   for (const step of reviewMigrations.slice(version - 1)) record = step.migrate(record);
   const checked = checkReview(record);
-  if (!checked.ok) throw new ReviewFormatError('Bản tự soi bị hỏng hoặc sai định dạng.', `${checked.where}: ${checked.message}`);
+  if (!checked.ok) {
+    throw new ReviewFormatError(
+      `Ô “${fieldLabel(checked.where)}” sai kiểu hoặc quá dài.`,
+      `${checked.where}: ${checked.message}`,
+    );
+  }
   return checked.review;
 }

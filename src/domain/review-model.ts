@@ -192,6 +192,8 @@ export interface ReviewSummary {
   readonly checklistId: string;
   readonly updatedAt: string;
   readonly answered: number;
+  /** Ids of the answered items (absent in summaries stored before it existed); counts use the checklist's items only. */
+  readonly answeredItems?: readonly string[];
   readonly actions: number;
   readonly memberName: string;
 }
@@ -203,6 +205,7 @@ export function summarise(review: Review): ReviewSummary {
     checklistId: review.checklistId,
     updatedAt: review.updatedAt,
     answered: Object.values(review.answers).filter((answer) => answer.assessment !== 'unset').length,
+    answeredItems: Object.keys(review.answers).filter((itemId) => review.answers[itemId]?.assessment !== 'unset'),
     actions: review.actions.length,
     memberName: review.member.name,
   };

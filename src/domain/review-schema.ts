@@ -6,6 +6,8 @@
  */
 import * as v from 'valibot';
 
+import { UserFacingError } from './errors';
+import { ID_PATTERN, MAX_PERIOD_LENGTH } from './limits';
 import { actionStatuses, assessmentLevels, MAX_TEXT_LENGTH, REVIEW_SHAPE_VERSION } from './review-constants';
 
 export {
@@ -18,10 +20,17 @@ export {
 } from './review-constants';
 
 const text = () => v.pipe(v.string(), v.maxLength(MAX_TEXT_LENGTH));
-const id = () => v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/));
-/** A calendar date "YYYY-MM-DD", or "" when not set. */
-const day = () => v.pipe(v.string(), v.isoDate());
+const id = () => v.pipe(v.string(), v.regex(ID_PATTERN));
+/** A real calendar date "YYYY-MM-DD" (not 2026-02-30), or "" when not set. */
+const day = () => v.pipe(v.string(), v.isoDate(), v.check(isCalendarDay, 'Ngày không có thật.'));
 const optionalDay = () => v.union([v.literal(''), day()]);
+/** An ISO date-time on a real calendar day. */
+const moment = () =>
+  v.pipe(
+    v.string(),
+    v.isoTimestamp(),
+    v.check((value) => isCalendarDay(value.slice(0, 10)), 'Ngày không có thật.'),
+  );
 
 export const answerSchema = v.strictObject({
   /** The member's own assessment for this item. */
@@ -85,11 +94,11 @@ export const reviewSchema = v.strictObject({
   /** Id of the checklist (content/checklists file name) the review was made against. */
   checklistId: id(),
   /** Period the review covers ("6 tháng đầu năm 2022", "Cuối năm 2022", or free text). */
-  period: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
+  period: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_PERIOD_LENGTH)),
   /** When the review was created (ISO date-time). */
-  createdAt: v.pipe(v.string(), v.isoTimestamp()),
+  createdAt: moment(),
   /** When it was last changed (ISO date-time). */
-  updatedAt: v.pipe(v.string(), v.isoTimestamp()),
+  updatedAt: moment(),
   /** Incremented on every save; guards against two tabs overwriting each other. */
   revision: v.pipe(v.number(), v.safeInteger(), v.minValue(0)),
   /** Who the review belongs to; all optional. */
@@ -119,7 +128,56 @@ export function checkReview(value: unknown): { ok: true; review: Review } | { ok
   return { ok: false, where, message: issue?.message ?? '' };
 }
 
-/** Validates a value as a current-shape review or throws. */
+/** Thrown when a review cannot be saved as it is; the message names the field, in Vietnamese. */
+export class ReviewFieldError extends UserFacingError {
+  constructor(readonly where: string) {
+    super(
+      `Chưa lưu được: ô “${fieldLabel(where)}” không hợp lệ (có thể quá dài). Hãy sửa ô đó; những gì khác vẫn giữ trên màn hình.`,
+    );
+    this.name = 'ReviewFieldError';
+  }
+}
+
+/** Validates a value as a current-shape review or throws a ReviewFieldError naming the field. */
 export function parseReview(value: unknown): Review {
-  return v.parse(reviewSchema, value);
+  const checked = checkReview(value);
+  if (!checked.ok) throw new ReviewFieldError(checked.where);
+  return checked.review;
+}
+
+/** Whether "YYYY-MM-DD" names a day that exists. */
+export function isCalendarDay(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+}
+
+const fieldNames: Record<string, string> = {
+  period: 'Kỳ tự soi',
+  name: 'Họ và tên',
+  branch: 'Chi bộ',
+  partyCommittee: 'Đảng bộ cấp trên',
+  position: 'Chức vụ, công việc',
+  place: 'Địa danh ghi trên văn bản',
+  observed: 'Điều bản thân nhận thấy',
+  causesSubjective: 'Nguyên nhân chủ quan',
+  causesObjective: 'Nguyên nhân khách quan',
+  strengths: 'Ưu điểm cần phát huy',
+  commitment: 'Cam kết của bản thân',
+  what: 'Việc sẽ làm',
+  deadline: 'Thời hạn',
+  measure: 'Cách đánh giá kết quả',
+  followUpBy: 'Người theo dõi',
+  note: 'Ghi chú theo dõi',
+  date: 'Ngày theo dõi',
+};
+
+/** The member's name for the field at a schema path ("answers.I-1.observed" → "Điều bản thân nhận thấy (I-1)"). */
+export function fieldLabel(where: string): string {
+  const parts = where.split('.');
+  const last = parts[parts.length - 1] ?? '';
+  const label = fieldNames[last] ?? 'một ô';
+  return parts[0] === 'answers' && parts[1] ? `${label} (${parts[1]})` : label;
 }

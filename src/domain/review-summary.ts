@@ -11,12 +11,14 @@ export function summariseStored(raw: unknown): ReviewSummary | undefined {
   if (raw === null || typeof raw !== 'object') return undefined;
   const record = raw as Record<string, unknown>;
   if (typeof record['id'] !== 'string') return undefined;
-  const answers = record['answers'] !== null && typeof record['answers'] === 'object' ? Object.values(record['answers']) : [];
-  const answered = answers.filter((answer) => {
-    const entry = answer as Record<string, unknown> | null;
-    const level = entry?.['assessment'] ?? entry?.['level'];
-    return typeof level === 'string' && level !== 'unset';
-  }).length;
+  const answers = record['answers'] !== null && typeof record['answers'] === 'object' ? Object.entries(record['answers']) : [];
+  const answeredItems = answers
+    .filter(([, answer]) => {
+      const entry = answer as Record<string, unknown> | null;
+      const level = entry?.['assessment'] ?? entry?.['level'];
+      return typeof level === 'string' && level !== 'unset';
+    })
+    .map(([itemId]) => itemId);
   const actions = Array.isArray(record['actions']) ? record['actions'] : Array.isArray(record['plan']) ? record['plan'] : [];
   const member =
     record['member'] !== null && typeof record['member'] === 'object' ? (record['member'] as Record<string, unknown>) : {};
@@ -25,8 +27,16 @@ export function summariseStored(raw: unknown): ReviewSummary | undefined {
     period: text(record['period']),
     checklistId: text(record['checklistId']),
     updatedAt: text(record['updatedAt']),
-    answered,
+    answered: answeredItems.length,
+    answeredItems,
     actions: actions.length,
     memberName: text(member['name']),
   };
+}
+
+/** How many of the checklist's own items a review answered; answers for unknown items never count. */
+export function countAnswered(summary: ReviewSummary, itemIds: readonly string[]): number {
+  if (summary.answeredItems === undefined) return Math.min(summary.answered, itemIds.length);
+  const known = new Set(itemIds);
+  return summary.answeredItems.filter((itemId) => known.has(itemId)).length;
 }

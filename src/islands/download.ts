@@ -3,8 +3,7 @@
  * Callers verify the bytes (backups are read back) before calling this.
  */
 
-/** Object URLs stay valid long enough for a slow phone to save the file, then are freed. */
-const URL_LIFETIME_MS = 5 * 60_000;
+import { URL_LIFETIME_MS } from '../domain/limits';
 
 export function downloadBlob(blob: Blob, fileName: string): void {
   const url = URL.createObjectURL(blob);

@@ -9,6 +9,7 @@
  *   2. on "Tải về" / "Mở" / "Chia sẻ": `await deliverPdf(result, 'download' | 'open' | 'share')`
  * The print view needs only the layout: `await buildPrintDocument(…)` then `<PrintView document={…} />`.
  */
+import { URL_LIFETIME_MS } from '../domain/limits';
 import { inAppBrowserNames, type BrowserInfo } from '../domain/user-agent';
 import { downloadBlob } from './download';
 import type { ChecklistData } from '../domain/checklist-schema';
@@ -69,9 +70,6 @@ export async function buildPrintDocument(input: PlanExportInput): Promise<PlanDo
   const layout = await loadLayout();
   return layout.buildPlanDocument(input);
 }
-
-/** Object URLs stay valid long enough for a slow phone to open or save the file, then are freed. */
-const URL_LIFETIME_MS = 5 * 60_000;
 
 /**
  * Hands the PDF over. Call it directly from a click handler: nothing is awaited before the

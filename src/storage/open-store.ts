@@ -1,4 +1,5 @@
 /** Opens the best store this browser allows: IndexedDB, or memory with an explanation. */
+import { STORE_OPEN_TIMEOUT_MS } from '../domain/limits';
 import type { OpenOptions } from './database';
 import { IdbReviewStore } from './idb-review-store';
 import { MemoryReviewStore } from './memory-review-store';
@@ -19,7 +20,7 @@ export async function openStore(options: OpenOptions = {}): Promise<OpenedStore>
     };
   }
   try {
-    return { store: await withTimeout(IdbReviewStore.open(options), 8000) };
+    return { store: await withTimeout(IdbReviewStore.open(options), STORE_OPEN_TIMEOUT_MS) };
   } catch {
     return {
       store: new MemoryReviewStore(),

@@ -1,12 +1,13 @@
 // npm run bench: sizes of the built pages and their first-load JavaScript, build time, and timings
 // of saving, listing and exporting in Chromium. Not part of npm test: timing never decides pass/fail.
 import { execSync, spawn } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative } from 'node:path';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { build } from 'esbuild';
 import { chromiumArgs, chromiumPath } from '../chromium.mjs';
+import { firstLoad } from '../budgets/first-load.ts';
 
 const root = join(import.meta.dirname, '..', '..');
 const dist = join(root, 'dist');
@@ -19,34 +20,18 @@ execSync('npm run build', { cwd: root, stdio: 'ignore', env: { ...process.env, A
 const buildSeconds = (performance.now() - started) / 1000;
 
 // 2. Page and first-load JS sizes, following static imports only (dynamic import() is loaded on demand).
-function staticGraph(file, seen = new Set()) {
-  if (seen.has(file) || !existsSync(file)) return seen;
-  seen.add(file);
-  const code = readFileSync(file, 'utf8');
-  for (const match of code.matchAll(/(?:^|[;}\n])\s*import\s*(?:[\w*{}\s,$]+from\s*)?["']([^"']+)["']/g)) {
-    if (match[1].startsWith('.')) staticGraph(join(dirname(file), match[1]), seen);
-  }
-  for (const match of code.matchAll(/\bfrom\s*["'](\.[^"']+)["']/g)) staticGraph(join(dirname(file), match[1]), seen);
-  return seen;
-}
-
+// The same measure as the size budgets that `npm test` enforces (test/budgets/first-load.ts).
 function pageFigures(htmlFile) {
   const html = readFileSync(htmlFile);
-  const text = html.toString('utf8');
-  const entries = new Set();
-  for (const match of text.matchAll(/<script[^>]*\bsrc="([^"]+)"/g)) entries.add(match[1]);
-  for (const match of text.matchAll(/\b(?:component-url|renderer-url)="([^"]+)"/g)) entries.add(match[1]);
-  const files = new Set();
-  for (const url of entries) staticGraph(join(dist, url.replace(/^\//, '')), files);
-  const inline = [...text.matchAll(/<script(?![^>]*\bsrc=)[^>]*>([\s\S]*?)<\/script>/g)].map((match) => match[1]).join('');
-  let jsRaw = Buffer.byteLength(inline);
-  let jsGzip = inline ? gz(Buffer.from(inline)) : 0;
-  for (const file of files) {
-    const content = readFileSync(file);
-    jsRaw += content.length;
-    jsGzip += gz(content);
-  }
-  return { htmlRaw: html.length, htmlGzip: gz(html), jsFiles: files.size, inlineJs: Buffer.byteLength(inline), jsRaw, jsGzip };
+  const load = firstLoad(dist, relative(dist, htmlFile));
+  return {
+    htmlRaw: html.length,
+    htmlGzip: gz(html),
+    jsFiles: load.files.length,
+    inlineJs: load.inlineBytes,
+    jsRaw: load.raw,
+    jsGzip: load.gzip,
+  };
 }
 
 const pageTypes = {

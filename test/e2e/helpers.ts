@@ -43,3 +43,56 @@ export function recordRequests(page: Page): { url: string; method: string; type:
   page.on('request', (request) => log.push({ url: request.url(), method: request.method(), type: request.resourceType() }));
   return log;
 }
+
+/**
+ * Creates a review from the list at /tu-soi/ (going there first unless `navigate` is false) and
+ * waits for its checklist to open.
+ */
+export async function createReview(page: Page, period: string, { navigate = true } = {}): Promise<void> {
+  if (navigate) await page.goto('/tu-soi/');
+  await page.getByLabel('Kỳ tự soi').fill(period);
+  await page.getByRole('button', { name: 'Tạo bản tự soi mới' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Tự soi' })).toBeFocused();
+}
+
+/** Answers one checklist item in the open review: a level and, if given, what the member observed. */
+export async function fillItem(
+  page: Page,
+  itemId: string,
+  { level, observed }: { level: 'none' | 'risk' | 'some' | 'clear'; observed?: string },
+): Promise<void> {
+  await page.locator(`#item-${itemId}-${level}`).check();
+  if (observed !== undefined) await page.locator(`#item-${itemId}-observed`).fill(observed);
+}
+
+/** Waits until the save status says the review is stored. */
+export async function waitUntilSaved(page: Page): Promise<void> {
+  await expect(page.locator('.save-status')).toContainText(/Đã lưu lúc \d{2}:\d{2}/);
+}
+
+/** Every record of every store, straight from IndexedDB, bypassing the page's own code. */
+export async function readRawDatabase(page: Page): Promise<Record<string, unknown[]>> {
+  return page.evaluate(
+    () =>
+      new Promise<Record<string, unknown[]>>((resolve, reject) => {
+        const request = indexedDB.open('tu-soi-tu-sua');
+        request.onerror = () => reject(new Error('open failed'));
+        request.onsuccess = () => {
+          const db = request.result;
+          const names = [...db.objectStoreNames];
+          const tx = db.transaction(names);
+          const result: Record<string, unknown[]> = {};
+          for (const name of names) {
+            const all = tx.objectStore(name).getAll();
+            all.onsuccess = () => {
+              result[name] = all.result as unknown[];
+            };
+          }
+          tx.oncomplete = () => {
+            db.close();
+            resolve(result);
+          };
+        };
+      }),
+  );
+}

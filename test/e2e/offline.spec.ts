@@ -2,7 +2,7 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type BrowserContext, type Page } from '@playwright/test';
-import { builtPages } from './helpers';
+import { builtPages, createReview, fillItem, waitUntilSaved } from './helpers';
 
 const dist = join(import.meta.dirname, '..', '..', 'dist');
 
@@ -51,13 +51,9 @@ test('search works offline, accent-free', async ({ page, context }) => {
 
 test('offline, a review can be created, answered, kept across a reload and exported as PDF', async ({ page, context }) => {
   await visitThenGoOffline(page, context);
-  await page.goto('/tu-soi/');
-  await page.getByLabel('Kỳ tự soi').fill('Năm 2022, không có mạng');
-  await page.getByRole('button', { name: 'Tạo bản tự soi mới' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: 'Tự soi' })).toBeFocused();
-  await page.locator('#item-I-1-some').check();
-  await page.locator('#item-I-1-observed').fill('Còn ngại phát biểu trong sinh hoạt chi bộ');
-  await expect(page.locator('.save-status')).toContainText(/Đã lưu lúc \d{2}:\d{2}/);
+  await createReview(page, 'Năm 2022, không có mạng');
+  await fillItem(page, 'I-1', { level: 'some', observed: 'Còn ngại phát biểu trong sinh hoạt chi bộ' });
+  await waitUntilSaved(page);
 
   await page.reload();
   await expect(page.locator('#item-I-1-some')).toBeChecked();
@@ -110,4 +106,13 @@ test('the web app manifest makes the site installable in Vietnamese, with its ow
   const icons = manifest['icons'] as { src: string; sizes: string; purpose: string }[];
   expect(icons.map((icon) => `${icon.sizes} ${icon.purpose}`)).toEqual(['192x192 any', '512x512 any', '512x512 maskable']);
   for (const icon of icons) expect((await request.get(`/${icon.src}`)).headers()['content-type']).toContain('image/png');
+});
+
+test('offline, an unknown address or one without its trailing slash shows the site’s 404 page', async ({ page, context }) => {
+  await visitThenGoOffline(page, context);
+  for (const path of ['/khong-co-trang-nay/', '/tu-soi']) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1, name: 'Không tìm thấy trang' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Mở phần tự soi của tôi' })).toBeVisible();
+  }
 });

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { expectNoAxeViolations } from './helpers';
+import { createReview, expectNoAxeViolations, fillItem } from './helpers';
 
 /** A part of the open review, through the parts' navigation (the "Tiếp" links name parts too). */
 function partLink(page: Page, name: string | RegExp) {
@@ -23,11 +23,8 @@ async function pdfText(bytes: Uint8Array): Promise<string> {
 }
 
 async function prepareReview(page: Page): Promise<void> {
-  await page.goto('/tu-soi/');
-  await page.getByLabel('Kỳ tự soi').fill('Cuối năm 2022');
-  await page.getByRole('button', { name: 'Tạo bản tự soi mới' }).click();
-  await page.locator('#item-I-5-clear').check();
-  await page.locator('#item-I-5-observed').fill('Còn nể nang, ngại va chạm khi góp ý đồng chí');
+  await createReview(page, 'Cuối năm 2022');
+  await fillItem(page, 'I-5', { level: 'clear', observed: 'Còn nể nang, ngại va chạm khi góp ý đồng chí' });
   await page.getByRole('button', { name: 'Thêm biện pháp khắc phục cho biểu hiện 5' }).click();
   await page.locator('textarea[id$="-what-inline"]').fill('Thẳng thắn góp ý <script>alert(1)</script> ở mỗi kỳ sinh hoạt');
   await partLink(page, 'Thông tin').click();

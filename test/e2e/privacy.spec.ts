@@ -1,7 +1,7 @@
 /** Nothing leaves the device: a Content-Security-Policy on every page, and a full session's request log. */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { builtPages } from './helpers';
+import { builtPages, createReview, fillItem } from './helpers';
 
 /** A part of the open review, through the parts' navigation (the "Tiếp" links name parts too). */
 function partLink(page: Page, name: string | RegExp) {
@@ -48,10 +48,8 @@ test('a full session (fill, save, PDF, backup, restore) makes only same-origin G
 
   await page.goto('/');
   await page.getByRole('link', { name: 'Bắt đầu tự soi' }).click();
-  await page.getByLabel('Kỳ tự soi').fill('Kỳ kiểm tra mạng');
-  await page.getByRole('button', { name: 'Tạo bản tự soi mới' }).click();
-  await page.locator('#item-II-5-some').check();
-  await page.locator('#item-II-5-observed').fill('<em>Ít</em> xuống cơ sở');
+  await createReview(page, 'Kỳ kiểm tra mạng', { navigate: false });
+  await fillItem(page, 'II-5', { level: 'some', observed: '<em>Ít</em> xuống cơ sở' });
   await page.getByRole('button', { name: 'Thêm biện pháp khắc phục cho biểu hiện 14' }).click();
   await page.locator('textarea[id$="-what-inline"]').fill('Mỗi tháng xuống cơ sở hai lần');
   await expect(page.locator('.save-status')).toContainText(/Đã lưu lúc/);

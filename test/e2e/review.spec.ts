@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from './browser';
-import { expectNoAxeViolations } from './helpers';
+import { createReview, expectNoAxeViolations, fillItem, readRawDatabase, waitUntilSaved } from './helpers';
 
 /** A part of the open review, through the parts' navigation (the "Tiếp" links name parts too). */
 function partLink(page: Page, name: string | RegExp) {
@@ -13,17 +13,6 @@ function partLink(page: Page, name: string | RegExp) {
 
 const groups = ['I', 'II', 'III'];
 const itemIds = groups.flatMap((group) => Array.from({ length: 9 }, (_, index) => `${group}-${index + 1}`));
-
-async function createReview(page: Page, period: string): Promise<void> {
-  await page.goto('/tu-soi/');
-  await page.getByLabel('Kỳ tự soi').fill(period);
-  await page.getByRole('button', { name: 'Tạo bản tự soi mới' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: 'Tự soi' })).toBeFocused();
-}
-
-async function waitUntilSaved(page: Page): Promise<void> {
-  await expect(page.locator('.save-status')).toContainText(/Đã lưu lúc \d{2}:\d{2}/);
-}
 
 async function fillEverything(page: Page): Promise<void> {
   for (const [index, itemId] of itemIds.entries()) {
@@ -192,9 +181,8 @@ test('axe finds nothing on the empty list, an open review and the plan view', as
   await expect(page.getByText('Chưa có bản tự soi nào trên thiết bị này.')).toBeVisible();
   await expectNoAxeViolations(page);
 
-  await page.getByLabel('Kỳ tự soi').fill('Kỳ kiểm tra');
-  await page.getByRole('button', { name: 'Tạo bản tự soi mới' }).click();
-  await page.locator('#item-I-1-clear').check();
+  await createReview(page, 'Kỳ kiểm tra', { navigate: false });
+  await fillItem(page, 'I-1', { level: 'clear' });
   await page.getByRole('button', { name: 'Thêm biện pháp khắc phục cho biểu hiện 1' }).click();
   await expectNoAxeViolations(page);
 
@@ -240,17 +228,7 @@ test('text typed in decomposed form is stored in NFC', async ({ page }) => {
   const nfd = 'Tự soi, tự sửa'.normalize('NFD');
   await page.locator('#item-I-1-observed').fill(nfd);
   await waitUntilSaved(page);
-  const stored = await page.evaluate(
-    () =>
-      new Promise<string>((resolve, reject) => {
-        const request = indexedDB.open('tu-soi-tu-sua');
-        request.onerror = () => reject(new Error('open failed'));
-        request.onsuccess = () => {
-          const all = request.result.transaction('reviews').objectStore('reviews').getAll();
-          all.onsuccess = () => resolve(JSON.stringify(all.result));
-        };
-      }),
-  );
+  const stored = JSON.stringify((await readRawDatabase(page))['reviews']);
   expect(stored).toContain('Tự soi, tự sửa'.normalize('NFC'));
   expect(stored).not.toContain(nfd);
 });
@@ -261,8 +239,7 @@ test('with IndexedDB unavailable the member is told nothing will be kept, and ca
   });
   await page.goto('/tu-soi/');
   await expect(page.getByRole('alert')).toContainText('khi đóng trang mọi điều đã ghi sẽ mất');
-  await page.getByLabel('Kỳ tự soi').fill('Kỳ tạm');
-  await page.getByRole('button', { name: 'Tạo bản tự soi mới' }).click();
-  await page.locator('#item-I-1-none').check();
+  await createReview(page, 'Kỳ tạm', { navigate: false });
+  await fillItem(page, 'I-1', { level: 'none' });
   await expect(page.locator('.save-status')).toContainText('chỉ tạm trong trang này');
 });

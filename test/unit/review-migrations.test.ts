@@ -54,7 +54,7 @@ describe('review shape migrations', () => {
 
   it('refuses wrong types with a Vietnamese message', () => {
     const raw = { ...(loadFixture('reviews/v2.json') as object), actions: 'không phải danh sách' };
-    expect(() => restoreReview(raw)).toThrow(/hỏng hoặc sai định dạng/);
+    expect(() => restoreReview(raw)).toThrow(/sai kiểu hoặc quá dài/);
   });
 
   it('normalises decomposed text to NFC while restoring', () => {

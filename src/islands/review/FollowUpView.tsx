@@ -1,5 +1,6 @@
 /** Monthly follow-up: what is overdue, and a dated check-in per action. */
 import { useState } from 'preact/hooks';
+import { MAX_TEXT_LENGTH } from '../../domain/limits';
 import { numberChecklist } from '../../domain/checklist';
 import type { ChecklistData } from '../../domain/checklist-schema';
 import { actionStatusLabels, addCheckIn, lastCheckIn, localDay, overdueActions } from '../../domain/review-model';
@@ -142,7 +143,7 @@ function CheckInCard({ action, index, itemLabel, today, onRecord }: CardProps) {
           <textarea
             id={`${base}-note`}
             rows={2}
-            maxLength={20000}
+            maxLength={MAX_TEXT_LENGTH}
             value={note}
             onInput={(event) => setNote(event.currentTarget.value)}
           />

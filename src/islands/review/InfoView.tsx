@@ -1,4 +1,5 @@
 /** Who the review belongs to and the period; every field optional. */
+import { MAX_PERIOD_LENGTH } from '../../domain/limits';
 import { renameReview, setMember } from '../../domain/review-model';
 import type { Member, Review } from '../../domain/review-schema';
 import { TextField } from './fields';
@@ -24,6 +25,7 @@ export function InfoView({ review, update }: Props) {
         id="review-period"
         label="Kỳ tự soi"
         value={review.period}
+        maxLength={MAX_PERIOD_LENGTH}
         onInput={(value) => update((current) => renameReview(current, value))}
       />
       {memberFields.map((field) => (

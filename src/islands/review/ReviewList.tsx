@@ -8,6 +8,7 @@ import {
   suggestedPeriods,
   type ReviewSummary,
 } from '../../domain/review-model';
+import { countAnswered } from '../../domain/review-summary';
 import type { ReviewStore } from '../../storage/review-store';
 import type { ChecklistOption } from '../ReviewApp';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -75,10 +76,11 @@ export function ReviewList({ store, checklists, onDataChanged }: Props) {
     onDataChanged();
   };
 
-  const totalFor = (id: string) => {
+  const itemsOf = (id: string) => {
     const option = checklists.find((entry) => entry.id === id);
-    return option ? checklistItemIds(option.data).length : 0;
+    return option ? checklistItemIds(option.data) : [];
   };
+  const totalFor = (id: string) => itemsOf(id).length;
 
   const create = async (event: Event) => {
     event.preventDefault();
@@ -200,7 +202,8 @@ export function ReviewList({ store, checklists, onDataChanged }: Props) {
                 <p class="review-card__meta">
                   {checklist?.data.shortTitle ?? summary.checklistId}
                   <br />
-                  Đã tự soi {summary.answered}/{totalFor(summary.checklistId)} · {summary.actions} biện pháp khắc phục
+                  Đã tự soi {countAnswered(summary, itemsOf(summary.checklistId))}/{totalFor(summary.checklistId)} ·{' '}
+                  {summary.actions} biện pháp khắc phục
                   <br />
                   Sửa lần cuối: {describeMoment(summary.updatedAt)}
                 </p>

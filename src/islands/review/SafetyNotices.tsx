@@ -3,6 +3,7 @@
  * browser promised to keep it, and a reminder to save a backup. Small on purpose (first-load JS).
  */
 import { useEffect, useState } from 'preact/hooks';
+import { SMALL_QUOTA_BYTES } from '../../domain/limits';
 import { describeBrowser, inAppBrowserNames } from '../../domain/user-agent';
 import type { ReviewSummary } from '../../domain/review-model';
 import type { ReviewStore } from '../../storage/review-store';
@@ -29,7 +30,7 @@ export function SafetyNotices({ store, summaries, backupStamp, onOpenBackup }: P
     void navigator.storage?.persisted?.().then(setPersisted, () => setPersisted(false));
     // Private windows get a small, temporary quota; a heuristic, worded as "có vẻ".
     void navigator.storage?.estimate?.().then(
-      (estimate) => setSmallQuota(estimate.quota !== undefined && estimate.quota < 200 * 1024 * 1024),
+      (estimate) => setSmallQuota(estimate.quota !== undefined && estimate.quota < SMALL_QUOTA_BYTES),
       () => undefined,
     );
   }, []);

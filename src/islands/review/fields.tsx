@@ -1,5 +1,8 @@
 /** Labelled form fields shared by the views; ids derive from item and action ids so they stay unique. */
 import type { TargetedEvent } from 'preact';
+import { useState } from 'preact/hooks';
+import { MAX_TEXT_LENGTH } from '../../domain/limits';
+import { cleanTyping, pasteOverflow } from '../../domain/text';
 
 interface TextFieldProps {
   id: string;
@@ -11,6 +14,27 @@ interface TextFieldProps {
   rows?: number;
   type?: 'text' | 'date';
   autoComplete?: string;
+  /** Most characters the field keeps; must equal the schema's limit for this field. */
+  maxLength?: number;
+}
+
+type TextInput = HTMLInputElement | HTMLTextAreaElement;
+
+/**
+ * Cleans what was typed (NFC, no bidi controls) in the element itself, keeping the caret where the
+ * member is typing, then reports the clean text. Decomposed input ("Unicode tổ hợp") would
+ * otherwise be replaced by its composed form on re-render and the caret would jump to the end.
+ */
+export function cleanInput(element: TextInput, isComposing: boolean): string {
+  if (isComposing) return element.value;
+  const caret = element.selectionStart ?? element.value.length;
+  const cleaned = cleanTyping(element.value, caret);
+  if (cleaned.text !== element.value) {
+    element.value = cleaned.text;
+    if (element instanceof HTMLTextAreaElement || element.type === 'text')
+      element.setSelectionRange(cleaned.caret, cleaned.caret);
+  }
+  return cleaned.text;
 }
 
 export function TextField({
@@ -23,30 +47,56 @@ export function TextField({
   rows = 3,
   type = 'text',
   autoComplete,
+  maxLength = MAX_TEXT_LENGTH,
 }: TextFieldProps) {
-  const describedBy = hint ? `${id}-hint` : undefined;
-  const handle = (event: TargetedEvent<HTMLInputElement | HTMLTextAreaElement>) => onInput(event.currentTarget.value);
+  const [cut, setCut] = useState(0);
+  const hintId = hint ? `${id}-hint` : undefined;
+  const cutId = `${id}-cut`;
+  const describedBy = [hintId, cut > 0 ? cutId : undefined].filter(Boolean).join(' ') || undefined;
+  const handle = (event: TargetedEvent<TextInput, InputEvent>) => onInput(cleanInput(event.currentTarget, event.isComposing));
+  const paste = (event: TargetedEvent<TextInput, ClipboardEvent>) => {
+    const element = event.currentTarget;
+    const pasted = event.clipboardData?.getData('text') ?? '';
+    const selected = (element.selectionEnd ?? 0) - (element.selectionStart ?? 0);
+    setCut(pasteOverflow(element.value.length, selected, pasted.length, maxLength));
+  };
+  const limit = type === 'text' || multiline ? maxLength : undefined;
   return (
     <div class="field">
       <label for={id}>{label}</label>
       {hint && (
-        <p id={describedBy} class="hint">
+        <p id={hintId} class="hint">
           {hint}
         </p>
       )}
       {multiline ? (
-        <textarea id={id} rows={rows} value={value} aria-describedby={describedBy} maxLength={20000} onInput={handle} />
+        <textarea
+          id={id}
+          rows={rows}
+          value={value}
+          aria-describedby={describedBy}
+          maxLength={limit}
+          onInput={handle}
+          onPaste={paste}
+        />
       ) : (
         <input
           id={id}
           type={type}
           value={value}
           aria-describedby={describedBy}
-          maxLength={type === 'text' ? 20000 : undefined}
+          maxLength={limit}
           max={type === 'date' ? '9999-12-31' : undefined}
           autoComplete={autoComplete ?? 'off'}
           onInput={handle}
+          onPaste={limit === undefined ? undefined : paste}
         />
+      )}
+      {cut > 0 && (
+        <p id={cutId} class="alert alert--warning" role="status">
+          Đoạn vừa dán dài hơn {limit?.toLocaleString('vi-VN')} ký tự, giới hạn của ô này: {cut.toLocaleString('vi-VN')} ký tự
+          cuối đã bị bỏ. Hãy tách bớt sang ô khác hoặc rút gọn.
+        </p>
       )}
     </div>
   );

@@ -8,6 +8,7 @@ import type { SaveState } from '../../domain/session/document-session';
 import { createReviewSession } from '../../domain/session/review-session';
 import type { Review } from '../../domain/review-schema';
 import type { ReviewStore } from '../../storage/review-store';
+import { trackUnsaved } from './unsaved';
 
 export type { SaveState } from '../../domain/session/document-session';
 
@@ -26,7 +27,10 @@ export function useReviewDocument(store: ReviewStore, id: string): ReviewDocumen
 
   useEffect(() => {
     setSnapshot(session.getSnapshot());
-    const unsubscribe = session.subscribe(setSnapshot);
+    const unsubscribe = session.subscribe((next) => {
+      trackUnsaved(next.document, next.saveState);
+      setSnapshot(next);
+    });
     const unlocked = store.lock.onChange(() => session.retry());
     void session.start();
     // Both events start the write synchronously, so it is under way before the page goes away.

@@ -1,0 +1,142 @@
+/** "Khóa bằng mật khẩu": turns the lock on or off, locks now, and chooses the auto-lock delay. */
+import { useEffect, useState } from 'preact/hooks';
+import { AUTO_LOCK_CHOICES, MIN_PASSPHRASE_LENGTH } from '../../../domain/limits';
+import { WrongPassphraseError } from '../../../domain/sealed';
+import { toNfc } from '../../../domain/text';
+import type { LockStatus, ReviewStore } from '../../../storage/review-store';
+import { passphraseProblem } from '../data-actions';
+import { Feedback } from './Feedback';
+import { PasswordField } from './PasswordField';
+
+interface Props {
+  store: ReviewStore;
+  onChanged: () => void;
+}
+
+export function LockSection({ store, onChanged }: Props) {
+  const [status, setStatus] = useState<LockStatus | undefined>(undefined);
+  const [first, setFirst] = useState('');
+  const [second, setSecond] = useState('');
+  const [understood, setUnderstood] = useState(false);
+  const [autoLock, setAutoLock] = useState('0');
+  const [message, setMessage] = useState('');
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  useEffect(() => {
+    void store.lock.status().then(setStatus);
+    void store.getSetting('auto-lock-minutes').then((value) => setAutoLock(typeof value === 'number' ? String(value) : '0'));
+  }, [store]);
+
+  const enable = async (event: Event) => {
+    event.preventDefault();
+    setError('');
+    const problem = passphraseProblem(first, second);
+    if (problem) return setError(problem);
+    if (!understood) return setError('Hãy đánh dấu ô xác nhận đã hiểu rằng quên mật khẩu là mất dữ liệu.');
+    setBusy(true);
+    try {
+      await store.lock.enable(toNfc(first));
+      setStatus('unlocked');
+      setFirst('');
+      setSecond('');
+      setMessage('Đã bật khóa: nội dung các bản tự soi được mã hóa trên thiết bị này.');
+      onChanged();
+    } catch {
+      setError('Không bật được khóa. Dữ liệu vẫn như cũ.');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const disable = async () => {
+    setBusy(true);
+    try {
+      await store.lock.disable();
+      setStatus('off');
+      setMessage('Đã tắt khóa. Nội dung được lưu không mã hóa trên thiết bị này.');
+    } catch (caught) {
+      setError(caught instanceof WrongPassphraseError ? caught.message : 'Không tắt được khóa.');
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const chooseAutoLock = async (value: string) => {
+    setAutoLock(value);
+    try {
+      await store.setSetting('auto-lock-minutes', Number(value));
+      onChanged();
+    } catch {
+      setError('Không lưu được lựa chọn tự khóa.');
+    }
+  };
+
+  return (
+    <section class="panel" aria-labelledby="lock-heading">
+      <h3 id="lock-heading">Khóa bằng mật khẩu</h3>
+      {status === 'off' && (
+        <form onSubmit={(event) => void enable(event)}>
+          <p class="hint">
+            Khi bật khóa, nội dung bản tự soi được mã hóa trên thiết bị; người khác dùng chung máy không đọc được. Mỗi lần mở
+            trang cần nhập mật khẩu.
+          </p>
+          <p class="alert alert--warning">
+            <strong>Quên mật khẩu là mất hẳn dữ liệu:</strong> không ai khôi phục được, kể cả người quản lý trang.
+          </p>
+          <PasswordField
+            id="lock-first"
+            label={`Mật khẩu mới (ít nhất ${MIN_PASSPHRASE_LENGTH} ký tự)`}
+            value={first}
+            onInput={setFirst}
+            fresh
+          />
+          <PasswordField id="lock-second" label="Nhập lại mật khẩu" value={second} onInput={setSecond} fresh />
+          <label class="checkbox" for="lock-understood">
+            <input
+              id="lock-understood"
+              type="checkbox"
+              checked={understood}
+              onChange={(event) => setUnderstood(event.currentTarget.checked)}
+            />
+            Tôi hiểu: quên mật khẩu thì không lấy lại được dữ liệu.
+          </label>
+          <button type="submit" class="button button--primary" disabled={busy}>
+            Bật khóa
+          </button>
+        </form>
+      )}
+      {status === 'unlocked' && (
+        <div>
+          <p>Khóa đang bật. Nội dung bản tự soi được mã hóa trên thiết bị này.</p>
+          <div class="field">
+            <label for="auto-lock">Tự khóa lại khi không dùng</label>
+            <select id="auto-lock" value={autoLock} onChange={(event) => void chooseAutoLock(event.currentTarget.value)}>
+              {AUTO_LOCK_CHOICES.map((minutes) => (
+                <option key={minutes} value={String(minutes)}>
+                  {minutes === 0 ? 'Không tự khóa' : `Sau ${minutes} phút`}
+                </option>
+              ))}
+            </select>
+          </div>
+          <div class="button-row">
+            <button
+              type="button"
+              class="button"
+              onClick={() => {
+                store.lock.lockNow();
+                onChanged();
+              }}
+            >
+              Khóa ngay
+            </button>
+            <button type="button" class="button button--danger" disabled={busy} onClick={() => void disable()}>
+              Tắt khóa
+            </button>
+          </div>
+        </div>
+      )}
+      <Feedback message={message} error={error} />
+    </section>
+  );
+}
