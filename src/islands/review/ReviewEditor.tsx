@@ -10,6 +10,7 @@ import { ItemsView } from './ItemsView';
 import { PlanView } from './PlanView';
 import { reviewTabs, routeHash, type ReviewTab } from './router';
 import { SaveStatus } from './SaveStatus';
+import { ShareView } from './ShareView';
 import { StrengthsView } from './StrengthsView';
 import { useReviewDocument } from './use-review-document';
 
@@ -27,6 +28,7 @@ const tabLabels: Record<ReviewTab, string> = {
   'ke-hoach': 'Kế hoạch khắc phục',
   'theo-doi': 'Theo dõi hằng tháng',
   in: 'In, lưu PDF',
+  'gui-chi-bo': 'Gửi kết quả cho chi bộ',
 };
 
 export function ReviewEditor({ store, checklists, id, tab }: Props) {
@@ -113,6 +115,7 @@ export function ReviewEditor({ store, checklists, id, tab }: Props) {
         {tab === 'ke-hoach' && <PlanView review={review} checklist={checklist} update={update} />}
         {tab === 'theo-doi' && <FollowUpView review={review} checklist={checklist} update={update} />}
         {tab === 'in' && <ExportView review={review} checklist={checklist} flush={document.flush} />}
+        {tab === 'gui-chi-bo' && <ShareView review={review} checklist={checklist} flush={document.flush} />}
         {next && nextHref && (
           <p class="part-next-row">
             <a class="button button--primary part-next" href={nextHref}>
