@@ -12,6 +12,7 @@ import { routeHash, type ReviewTab } from './router';
 import { SaveStatus } from './SaveStatus';
 import { StrengthsView } from './StrengthsView';
 import { useReviewDocument } from './use-review-document';
+import { YearEndView } from './YearEndView';
 
 interface Props {
   store: ReviewStore;
@@ -26,6 +27,7 @@ const tabLabels: Record<ReviewTab, string> = {
   'uu-diem': 'Ưu điểm, cam kết',
   'ke-hoach': 'Kế hoạch khắc phục',
   'theo-doi': 'Theo dõi hằng tháng',
+  'tong-ket': 'Tổng kết',
   in: 'In, lưu PDF',
 };
 
@@ -101,6 +103,7 @@ export function ReviewEditor({ store, checklists, id, tab }: Props) {
         {tab === 'uu-diem' && <StrengthsView review={review} update={update} />}
         {tab === 'ke-hoach' && <PlanView review={review} checklist={checklist} update={update} />}
         {tab === 'theo-doi' && <FollowUpView review={review} checklist={checklist} update={update} />}
+        {tab === 'tong-ket' && <YearEndView review={review} checklist={checklist} />}
         {tab === 'in' && <ExportView review={review} checklist={checklist} flush={document.flush} />}
       </section>
     </div>
