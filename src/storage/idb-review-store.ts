@@ -91,11 +91,16 @@ export class IdbReviewStore implements ReviewStore {
   private key: CryptoKey | undefined;
   private readonly channel: BroadcastChannel | undefined;
   private readonly listeners = new Set<(change: ReviewChange) => void>();
+  private readonly lockListeners = new Set<() => void>();
 
   constructor(private readonly db: IDBPDatabase<ReviewDatabase>) {
     this.channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(CHANGE_CHANNEL);
     this.channel?.addEventListener('message', (event: MessageEvent<unknown>) => {
-      const data = event.data as Partial<ReviewChange> | null;
+      const data = event.data as (Partial<ReviewChange> & { lock?: unknown }) | null;
+      if (data?.lock === true) {
+        this.lockChanged(false);
+        return;
+      }
       if (data && typeof data.id === 'string' && (typeof data.revision === 'number' || data.revision === null)) {
         const change: ReviewChange = { id: data.id, revision: data.revision };
         for (const listener of this.listeners) listener(change);
@@ -107,8 +112,13 @@ export class IdbReviewStore implements ReviewStore {
       unlock: (passphrase) => this.unlock(passphrase),
       lockNow: () => {
         this.key = undefined;
+        this.lockChanged(false);
       },
       disable: () => this.disableLock(),
+      onChange: (listener) => {
+        this.lockListeners.add(listener);
+        return () => this.lockListeners.delete(listener);
+      },
     };
   }
 
@@ -318,5 +328,11 @@ export class IdbReviewStore implements ReviewStore {
 
   private announce(change: ReviewChange): void {
     this.channel?.postMessage(change);
+  }
+
+  /** Tells this tab's listeners, and other tabs when `broadcast`, that the lock state changed. */
+  private lockChanged(broadcast: boolean): void {
+    if (broadcast) this.channel?.postMessage({ lock: true });
+    for (const listener of this.lockListeners) listener();
   }
 }

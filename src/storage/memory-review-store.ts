@@ -8,10 +8,29 @@ import { normalizeJson } from '../domain/text';
 import { reviewCodec } from './codec';
 import { ReviewConflictError, type ReviewChange, type ReviewLock, type ReviewStore, type SettingKey } from './review-store';
 
+/** What several "tabs" over one memory store share (tests open two to play two tabs). */
+interface Shared {
+  readonly records: Map<string, string>;
+  readonly settings: Map<SettingKey, unknown>;
+  readonly stores: Set<MemoryReviewStore>;
+}
+
 export class MemoryReviewStore implements ReviewStore {
   readonly kind = 'memory' as const;
-  private readonly records = new Map<string, string>();
-  private readonly settings = new Map<SettingKey, unknown>();
+  private readonly records: Map<string, string>;
+  private readonly settings: Map<SettingKey, unknown>;
+  private readonly listeners = new Set<(change: ReviewChange) => void>();
+
+  constructor(private readonly shared: Shared = { records: new Map(), settings: new Map(), stores: new Set() }) {
+    this.records = shared.records;
+    this.settings = shared.settings;
+    shared.stores.add(this);
+  }
+
+  /** A second store over the same records, as another tab would see them: each hears the other's changes. */
+  peer(): MemoryReviewStore {
+    return new MemoryReviewStore(this.shared);
+  }
   /** Nothing is written to the device, so there is nothing to encrypt. */
   readonly lock: ReviewLock = {
     status: () => Promise.resolve('off'),
@@ -19,6 +38,7 @@ export class MemoryReviewStore implements ReviewStore {
     unlock: () => Promise.resolve(),
     lockNow: () => undefined,
     disable: () => Promise.resolve(),
+    onChange: () => () => undefined,
   };
 
   async getAll(): Promise<Review[]> {
@@ -32,6 +52,7 @@ export class MemoryReviewStore implements ReviewStore {
       const revision = current === undefined ? review.revision : Math.max(current.revision, review.revision) + 1;
       const record = (await reviewCodec()).parseReview(normalizeJson({ ...review, revision }));
       this.records.set(record.id, JSON.stringify(record));
+      this.announce({ id: record.id, revision: record.revision });
     }
   }
 
@@ -60,6 +81,7 @@ export class MemoryReviewStore implements ReviewStore {
   async create(review: Review): Promise<Review> {
     const record = (await reviewCodec()).parseReview(normalizeJson({ ...review, revision: 0 }));
     this.records.set(record.id, JSON.stringify(record));
+    this.announce({ id: record.id, revision: 0 });
     return record;
   }
 
@@ -68,19 +90,30 @@ export class MemoryReviewStore implements ReviewStore {
     if (stored === undefined || stored.revision !== review.revision) throw new ReviewConflictError(review.id);
     const record = (await reviewCodec()).parseReview(normalizeJson({ ...review, revision: review.revision + 1 }));
     this.records.set(record.id, JSON.stringify(record));
+    this.announce({ id: record.id, revision: record.revision });
     return record;
   }
 
   delete(id: string): Promise<void> {
     this.records.delete(id);
+    this.announce({ id, revision: null });
     return Promise.resolve();
   }
 
-  onExternalChange(_listener: (change: ReviewChange) => void): () => void {
-    return () => undefined;
+  onExternalChange(listener: (change: ReviewChange) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
   }
 
   close(): void {
-    this.records.clear();
+    this.shared.stores.delete(this);
+    if (this.shared.stores.size === 0) this.records.clear();
+  }
+
+  /** Tells the other stores over the same records, as a BroadcastChannel tells other tabs. */
+  private announce(change: ReviewChange): void {
+    for (const store of this.shared.stores) {
+      if (store !== this) for (const listener of store.listeners) listener(change);
+    }
   }
 }

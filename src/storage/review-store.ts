@@ -1,4 +1,5 @@
 /** The storage interface the self-review UI receives; implementations: IndexedDB and in-memory. */
+import { DocumentConflictError, DocumentLockedError, UserFacingError } from '../domain/errors';
 import type { ReviewSummary } from '../domain/review-model';
 import type { Review } from '../domain/review-schema';
 
@@ -55,10 +56,12 @@ export interface ReviewLock {
   lockNow(): void;
   /** Turns the lock off: stores every review as plain data again (must be unlocked). */
   disable(): Promise<void>;
+  /** Calls the listener when the lock was turned on, off, opened or closed, here or in another tab. */
+  onChange(listener: () => void): () => void;
 }
 
 /** The reviews are locked and the key is not in memory. */
-export class ReviewLockedError extends Error {
+export class ReviewLockedError extends DocumentLockedError {
   constructor() {
     super('Các bản tự soi đang được khóa. Hãy nhập mật khẩu để mở.');
     this.name = 'ReviewLockedError';
@@ -66,20 +69,17 @@ export class ReviewLockedError extends Error {
 }
 
 /** Another tab saved the same review after we loaded it: we refuse to overwrite its work. */
-export class ReviewConflictError extends Error {
-  constructor(readonly id: string) {
-    super('Bản tự soi này vừa được sửa ở một thẻ hoặc cửa sổ khác.');
+export class ReviewConflictError extends DocumentConflictError {
+  constructor(id: string) {
+    super(id, 'Bản tự soi này vừa được sửa ở một thẻ hoặc cửa sổ khác.');
     this.name = 'ReviewConflictError';
   }
 }
 
 /** Storage failed (quota, disk, browser policy); the message is shown to the member. */
-export class StorageWriteError extends Error {
-  constructor(
-    message: string,
-    override readonly cause?: unknown,
-  ) {
-    super(message);
+export class StorageWriteError extends UserFacingError {
+  constructor(message: string, cause?: unknown) {
+    super(message, { cause });
     this.name = 'StorageWriteError';
   }
 }

@@ -1,26 +1,15 @@
 /**
- * Loads one review and saves every change without a save button: changes are written 300 ms after
- * the last keystroke, and at once when the page is hidden or closed, so at most the last half
- * second of typing is at risk. Another tab's save is never overwritten silently.
+ * Connects one review's autosave session (src/domain/session) to Preact: the session does the
+ * loading, debounced saving, conflicts and locking; this hook only subscribes and flushes when the
+ * page is hidden or closed.
  */
-import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { touch } from '../../domain/review-model';
-import { ReviewFormatError } from '../../domain/review-migrations';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { SaveState } from '../../domain/session/document-session';
+import { createReviewSession } from '../../domain/session/review-session';
 import type { Review } from '../../domain/review-schema';
-import { ReviewConflictError, StorageWriteError, type ReviewStore } from '../../storage/review-store';
+import type { ReviewStore } from '../../storage/review-store';
 
-/** Debounce before a change is written. */
-const SAVE_DELAY_MS = 300;
-
-export type SaveState =
-  | { kind: 'idle' }
-  | { kind: 'pending' }
-  | { kind: 'saving' }
-  | { kind: 'saved'; at: Date }
-  | { kind: 'synced'; at: Date }
-  | { kind: 'error'; message: string }
-  | { kind: 'conflict' }
-  | { kind: 'deleted-elsewhere' };
+export type { SaveState } from '../../domain/session/document-session';
 
 export interface ReviewDocument {
   review: Review | undefined;
@@ -32,142 +21,37 @@ export interface ReviewDocument {
 }
 
 export function useReviewDocument(store: ReviewStore, id: string): ReviewDocument {
-  const [review, setReview] = useState<Review | undefined>(undefined);
-  const [loadError, setLoadError] = useState<string | undefined>(undefined);
-  const [saveState, setSaveState] = useState<SaveState>({ kind: 'idle' });
-  const draft = useRef<Review | undefined>(undefined);
-  const dirty = useRef(false);
-  const saving = useRef<Promise<void> | undefined>(undefined);
-  const blocked = useRef(false);
-  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
-
-  const save = useCallback(async (): Promise<void> => {
-    if (saving.current) {
-      await saving.current;
-    }
-    const current = draft.current;
-    if (!dirty.current || !current || blocked.current) return;
-    dirty.current = false;
-    setSaveState({ kind: 'saving' });
-    const attempt = (async () => {
-      try {
-        const stored = await store.save(touch(current, new Date()));
-        if (draft.current) {
-          draft.current = { ...draft.current, revision: stored.revision, updatedAt: stored.updatedAt };
-          setReview(draft.current);
-        }
-        setSaveState(dirty.current ? { kind: 'pending' } : { kind: 'saved', at: new Date(stored.updatedAt) });
-      } catch (error) {
-        dirty.current = true;
-        if (error instanceof ReviewConflictError) {
-          blocked.current = true;
-          setSaveState({ kind: 'conflict' });
-        } else {
-          setSaveState({
-            kind: 'error',
-            message:
-              error instanceof StorageWriteError ? error.message : 'Chưa lưu được thay đổi. Trang sẽ thử lại khi bạn sửa tiếp.',
-          });
-        }
-      }
-    })();
-    saving.current = attempt;
-    await attempt;
-    saving.current = undefined;
-    if (dirty.current && !blocked.current) schedule();
-  }, [store]);
-
-  const schedule = useCallback(() => {
-    clearTimeout(timer.current);
-    timer.current = setTimeout(() => void save(), SAVE_DELAY_MS);
-  }, [save]);
-
-  const flush = useCallback(async () => {
-    clearTimeout(timer.current);
-    await save();
-  }, [save]);
-
-  const update = useCallback(
-    (change: (review: Review) => Review) => {
-      if (!draft.current) return;
-      draft.current = change(draft.current);
-      dirty.current = true;
-      setReview(draft.current);
-      if (!blocked.current) setSaveState({ kind: 'pending' });
-      schedule();
-    },
-    [schedule],
-  );
-
-  const reload = useCallback(async () => {
-    try {
-      const loaded = await store.get(id);
-      if (!loaded) {
-        setLoadError('Không tìm thấy bản tự soi này trên thiết bị. Có thể nó đã bị xóa.');
-        return;
-      }
-      draft.current = loaded;
-      dirty.current = false;
-      setReview(loaded);
-      setLoadError(undefined);
-    } catch (error) {
-      setLoadError(
-        error instanceof ReviewFormatError ? error.message : 'Không đọc được bản tự soi này từ bộ nhớ của trình duyệt.',
-      );
-    }
-  }, [store, id]);
-
-  const resolveConflict = useCallback(
-    async (keep: 'mine' | 'theirs') => {
-      const stored = await store.get(id).catch(() => undefined);
-      blocked.current = false;
-      if (keep === 'theirs' || !stored || !draft.current) {
-        await reload();
-        setSaveState({ kind: 'synced', at: new Date() });
-        return;
-      }
-      draft.current = { ...draft.current, revision: stored.revision };
-      dirty.current = true;
-      await save();
-    },
-    [store, id, reload, save],
-  );
+  const session = useMemo(() => createReviewSession(store, id), [store, id]);
+  const [snapshot, setSnapshot] = useState(session.getSnapshot());
 
   useEffect(() => {
-    draft.current = undefined;
-    dirty.current = false;
-    blocked.current = false;
-    setReview(undefined);
-    setSaveState({ kind: 'idle' });
-    void reload();
-    const unsubscribe = store.onExternalChange((change) => {
-      if (change.id !== id) return;
-      if (change.revision === null) {
-        blocked.current = true;
-        setSaveState({ kind: 'deleted-elsewhere' });
-        return;
-      }
-      if (draft.current && change.revision <= draft.current.revision) return;
-      if (dirty.current || saving.current) {
-        blocked.current = true;
-        setSaveState({ kind: 'conflict' });
-        return;
-      }
-      void reload().then(() => setSaveState({ kind: 'synced', at: new Date() }));
-    });
+    setSnapshot(session.getSnapshot());
+    const unsubscribe = session.subscribe(setSnapshot);
+    const unlocked = store.lock.onChange(() => session.retry());
+    void session.start();
+    // Both events start the write synchronously, so it is under way before the page goes away.
     const onHide = () => {
-      if (document.visibilityState === 'hidden') void flush();
+      if (document.visibilityState === 'hidden') session.flushNow();
     };
-    const onPageHide = () => void flush();
+    const onPageHide = () => session.flushNow();
     document.addEventListener('visibilitychange', onHide);
     addEventListener('pagehide', onPageHide);
     return () => {
-      unsubscribe();
       document.removeEventListener('visibilitychange', onHide);
       removeEventListener('pagehide', onPageHide);
-      void flush();
+      unlocked();
+      unsubscribe();
+      session.dispose();
     };
-  }, [store, id, reload, flush]);
+  }, [session, store]);
 
-  return { review, loadError, saveState, update, flush, resolveConflict };
+  const actions = useMemo(
+    () => ({
+      update: (change: (review: Review) => Review) => session.update(change),
+      flush: () => session.flush(),
+      resolveConflict: (keep: 'mine' | 'theirs') => session.resolveConflict(keep),
+    }),
+    [session],
+  );
+  return { review: snapshot.document, loadError: snapshot.loadError, saveState: snapshot.saveState, ...actions };
 }
