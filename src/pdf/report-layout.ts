@@ -12,6 +12,7 @@ import {
   type ReportRound,
   type ReportSections,
 } from '../domain/branch/report';
+import { stackedBars, type ChartModel } from '../domain/chart-model';
 import type { Assessment } from '../domain/review-constants';
 import { toNfc } from '../domain/text';
 import { formatDateValue, formatShortVietnameseDate, parsePartialDate } from '../domain/vietnamese-date';
@@ -26,25 +27,11 @@ import {
   type TextRun,
 } from './layout';
 
-/** The chart of section II, as the chart model describes it (a ChartModel fits). */
-export interface ReportChart {
-  readonly title: string;
-  readonly denominator: number;
-  readonly legend: readonly { readonly level: Assessment; readonly label: string; readonly pattern: string }[];
-  readonly rows: readonly {
-    readonly itemId: string;
-    readonly label: string;
-    readonly caption: string;
-    readonly segments: readonly {
-      readonly level: Assessment;
-      readonly start: number;
-      readonly size: number;
-      readonly text: string;
-      readonly pattern: string;
-      readonly hidden: boolean;
-    }[];
-  }[];
-}
+/** The chart of section II: the same chart model the /chi-bo/ screen draws. */
+export type ReportChart = ChartModel;
+
+/** How many of the most frequent items the chart shows (the table has them all). */
+export const CHART_ITEMS = 10;
 
 export interface ChartBlock {
   readonly kind: 'chart';
@@ -90,10 +77,10 @@ const tableLevels: readonly { level: Assessment; title: string }[] = [
   { level: 'unset', title: 'Chưa trả lời' },
 ];
 
-/** STT 10 + item 55 + five 20 mm count columns = 165 mm. */
+/** STT 12 + item 53 + five 20 mm count columns = 165 mm. */
 const countColumns: readonly TableColumn[] = [
-  { title: 'STT', width: 10, align: 'center' },
-  { title: 'Biểu hiện', width: 55, align: 'left' },
+  { title: 'STT', width: 12, align: 'center' },
+  { title: 'Biểu hiện', width: 53, align: 'left' },
   ...tableLevels.map((column) => ({ title: column.title, width: 20, align: 'center' as const })),
 ];
 
@@ -104,14 +91,16 @@ const measureColumns: readonly TableColumn[] = [
   { title: 'Thời hạn', width: 30, align: 'center' },
 ];
 
-export function buildReport(
-  round: ReportRound,
-  outbound: ReportPicture,
-  sections: ReportSections,
-  now: Date,
-  chart: ReportChart | null = null,
-): ReportDocument {
+export function buildReport(round: ReportRound, outbound: ReportPicture, sections: ReportSections, now: Date): ReportDocument {
   const n = outbound.sent;
+  const chartItems = outbound.mostFrequent.slice(0, CHART_ITEMS);
+  const chart =
+    n === 0
+      ? null
+      : stackedBars(outbound, {
+          title: `Biểu đồ: ${chartItems.length} biểu hiện được tự nhận nhiều nhất (trên ${n} kết quả nhận được)`,
+          itemIds: chartItems,
+        });
   const countsTable: TableBlock = {
     kind: 'table',
     caption: `Số đồng chí tự nhận ở từng mức cho mỗi biểu hiện, trên ${n} kết quả nhận được`,

@@ -47,10 +47,15 @@ export function renderReportPdf(model: ReportDocument, fonts: PlanFonts): Uint8A
   writer.centered(model.title, 'bold', size.title);
   writer.centered(model.summary, 'bold', size.summary);
   writer.gap(4);
-  for (const section of model.sections) {
+  model.sections.forEach((section, index) => {
     writer.gap(SECTION_GAP);
+    // The last section goes to the next page with the signature rather than leave the signature alone.
+    if (index === model.sections.length - 1) {
+      const blocks = section.blocks.filter((block) => block.kind !== 'chart');
+      writer.keepWithSignature({ id: 'commitment', heading: section.heading, blocks });
+    }
     drawSection(doc, writer, section);
-  }
+  });
   signatureAndRecipients(doc, writer, model);
   writer.pageNumbers();
   namePostScriptFonts(doc);
@@ -92,7 +97,12 @@ function drawSection(doc: jsPDF, writer: Writer, section: ReportSection): void {
       doc.text(value, x, baseline, { baseline: 'alphabetic' });
       return writer.measure(value, style, fontSize);
     };
-    writer.y = drawLegend(doc, chart, writer.y, draw);
+    const hidden = chart.rows.flatMap((row) => row.segments).find((segment) => segment.hidden);
+    const legend =
+      hidden === undefined
+        ? chart.legend
+        : [...chart.legend, { level: hidden.level, label: `${hidden.text} (không ghi số)`, pattern: hidden.pattern }];
+    writer.y = drawLegend(doc, { ...chart, legend }, writer.y, draw);
     for (const row of chart.rows) writer.y = drawRow(doc, row, writer.ensureSpace(chartRowsHeight(1)), draw);
     writer.gap(2);
   }

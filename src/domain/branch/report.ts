@@ -5,46 +5,17 @@
  * without asking. Pure: no names ever enter here (the picture carries counts only).
  */
 import { toNfc } from '../text';
-import type { ActionStatus, Assessment } from '../review-constants';
+import type { Round } from './branch-schema';
+import type { LimitedCount, LimitedPicture } from './picture';
 
 /** A count as it may leave the branch (limitSmallCounts): exact, or only "below N". */
-export type OutboundCount =
-  { readonly value: number; readonly below?: undefined } | { readonly value?: undefined; readonly below: number };
+export type OutboundCount = LimitedCount;
 
-/** What the report reads from the outbound picture (a LimitedPicture fits). */
-export interface ReportPicture {
-  readonly memberCount: number;
-  /** Results received: the denominator of every count. */
-  readonly sent: number;
-  readonly notSent: number;
-  readonly threshold: number;
-  readonly items: readonly {
-    readonly itemId: string;
-    readonly groupId: string;
-    readonly number: number;
-    readonly label: string;
-    readonly counts: Readonly<Record<Assessment, OutboundCount>>;
-    readonly withSign: OutboundCount;
-  }[];
-  /** Item ids, most signs first. */
-  readonly mostFrequent: readonly string[];
-  readonly groups: readonly {
-    readonly groupId: string;
-    readonly title: string;
-    readonly withSign: OutboundCount;
-    readonly withRisk: OutboundCount;
-  }[];
-  readonly actions: Readonly<Record<ActionStatus, OutboundCount>>;
-  readonly actionTotal: OutboundCount;
-}
+/** The report reads only the outbound picture: small counts already limited, no entry, no name. */
+export type ReportPicture = LimitedPicture;
 
-/** The round's facts the report prints (a Round fits). */
-export interface ReportRound {
-  readonly higherCommittee: string;
-  readonly branchName: string;
-  readonly period: string;
-  readonly memberCount: number;
-}
+/** The round's facts the report prints. */
+export type ReportRound = Pick<Round, 'higherCommittee' | 'branchName' | 'period' | 'memberCount'>;
 
 /** A branch-level measure of section IV: what, who, by when. */
 export interface BranchMeasure {
