@@ -17,9 +17,15 @@ export const SUMMARIES_STORE = 'summaries';
 export const SETTINGS_STORE = 'settings';
 /** Index of summaries by last change. */
 export const BY_UPDATED_INDEX = 'by-updated';
+/** Branch workspace rounds (đợt), key = round id (added in database version 3). */
+export const BRANCH_ROUNDS_STORE = 'branch-rounds';
+/** Members' results received in a round, key = entry id (added in database version 3). */
+export const BRANCH_ENTRIES_STORE = 'branch-entries';
+/** Index of branch entries by round id. */
+export const BY_ROUND_INDEX = 'by-round';
 
 /** Current database structure version. Append a step to `upgradeSteps`, never edit one. */
-export const DATABASE_VERSION = 2;
+export const DATABASE_VERSION = 3;
 
 export interface ReviewDatabase extends DBSchema {
   reviews: { key: string; value: unknown };
@@ -29,9 +35,15 @@ export interface ReviewDatabase extends DBSchema {
     indexes: { 'by-updated': string };
   };
   settings: { key: string; value: unknown };
+  'branch-rounds': { key: string; value: unknown };
+  'branch-entries': { key: string; value: unknown; indexes: { 'by-round': string } };
 }
 
-type UpgradeTransaction = IDBPTransaction<ReviewDatabase, ('reviews' | 'summaries' | 'settings')[], 'versionchange'>;
+type UpgradeTransaction = IDBPTransaction<
+  ReviewDatabase,
+  ('reviews' | 'summaries' | 'settings' | 'branch-rounds' | 'branch-entries')[],
+  'versionchange'
+>;
 
 /** Structure steps; index i upgrades version i to i+1. Each runs inside the versionchange transaction. */
 const upgradeSteps: readonly ((db: IDBPDatabase<ReviewDatabase>, tx: UpgradeTransaction) => Promise<void> | void)[] = [
@@ -51,6 +63,11 @@ const upgradeSteps: readonly ((db: IDBPDatabase<ReviewDatabase>, tx: UpgradeTran
       if (summary) await tx.objectStore(SUMMARIES_STORE).put(summary);
       cursor = await cursor.continue();
     }
+  },
+  // 2 → 3: the branch workspace (rounds and the members' results received in them).
+  (db) => {
+    db.createObjectStore(BRANCH_ROUNDS_STORE, { keyPath: 'id' });
+    db.createObjectStore(BRANCH_ENTRIES_STORE, { keyPath: 'id' }).createIndex(BY_ROUND_INDEX, 'roundId');
   },
 ];
 

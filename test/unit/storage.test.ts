@@ -107,7 +107,7 @@ describe('IndexedDB structure upgrades', () => {
     const first = await openReviewDatabase({ version: 1, onVersionChange: () => (asked = true) });
     const second = await openReviewDatabase();
     expect(asked).toBe(true);
-    expect([...second.objectStoreNames].sort()).toEqual(['reviews', 'settings', 'summaries']);
+    expect([...second.objectStoreNames].sort()).toEqual(['branch-entries', 'branch-rounds', 'reviews', 'settings', 'summaries']);
     second.close();
     first.close();
   });
