@@ -77,8 +77,22 @@ function filledSections(): ReportSections {
     shortcomings: 'Tự phê bình còn nể nang; nguyên nhân chủ yếu do chưa chuẩn bị kỹ.',
     direction: 'Tập trung khắc phục các biểu hiện được tự nhận nhiều nhất.',
     measures: [
-      { what: 'Đổi mới nội dung sinh hoạt chi bộ', who: 'Bí thư chi bộ', by: '2026-09-30' },
-      { what: 'Rà soát kế hoạch khắc phục của từng đảng viên', who: 'Chi ủy', by: '2026-07' },
+      {
+        id: 'm1',
+        what: 'Đổi mới nội dung sinh hoạt chi bộ',
+        who: 'Bí thư chi bộ',
+        by: '2026-09-30',
+        status: 'not-started',
+        checks: [],
+      },
+      {
+        id: 'm2',
+        what: 'Rà soát kế hoạch khắc phục của từng đảng viên',
+        who: 'Chi ủy',
+        by: '2026-07',
+        status: 'not-started',
+        checks: [],
+      },
     ],
     questions: 'Làm gì để sinh hoạt chi bộ thực chất hơn?',
   };

@@ -7,6 +7,7 @@
 import { toNfc } from '../text';
 import type { Round } from './branch-schema';
 import type { LimitedCount, LimitedPicture } from './picture';
+import type { GeneratedText, ReportSections } from './report-schema';
 
 /** A count as it may leave the branch (limitSmallCounts): exact, or only "below N". */
 export type OutboundCount = LimitedCount;
@@ -17,48 +18,7 @@ export type ReportPicture = LimitedPicture;
 /** The round's facts the report prints. */
 export type ReportRound = Pick<Round, 'higherCommittee' | 'branchName' | 'period' | 'memberCount'>;
 
-/** A branch-level measure of section IV: what, who, by when. */
-export interface BranchMeasure {
-  readonly what: string;
-  readonly who: string;
-  /** "YYYY-MM-DD", "YYYY-MM" or "" when not set. */
-  readonly by: string;
-}
-
-/** Who signs: "T/M CHI BỘ", or "T/M CHI ỦY" where the branch has a chi ủy (9 full members or more). */
-export type SignerBody = 'chi-bo' | 'chi-uy';
-
-/** One generated section: the text as edited, and the generated text it started from. */
-export interface GeneratedText {
-  readonly text: string;
-  /** The generated text the current `text` was last taken from; equal to `text` while unedited. */
-  readonly generated: string;
-}
-
-/** Everything the secretary writes or sets for the report of one round. */
-export interface ReportSections {
-  /** Number in "Số 05-BC/CB"; "" prints dots. */
-  readonly number: string;
-  /** Place of the date line ("Hà Tĩnh"). */
-  readonly place: string;
-  readonly signerBody: SignerBody;
-  /** Secretary's name under the signature (a committee member, never a reviewed member's result). */
-  readonly signerName: string;
-  /** "Nơi nhận" lines, one per line. */
-  readonly recipients: string;
-  /** I. The collective's own self-review. */
-  readonly collective: string;
-  /** II. Results of the members' self-reviews (generated, then edited). */
-  readonly results: GeneratedText;
-  /** III. Shortcomings and causes. */
-  readonly shortcomings: string;
-  /** IV. Direction and measures. */
-  readonly measures: readonly BranchMeasure[];
-  /** IV. Text before the measures table. */
-  readonly direction: string;
-  /** V. Questions for discussion. */
-  readonly questions: string;
-}
+export type { BranchMeasure, GeneratedText, ReportSections, SignerBody } from './report-schema';
 
 /** Section headings, numbered as printed. */
 export const reportHeadings = {
