@@ -10,6 +10,7 @@ import { ItemsView } from './ItemsView';
 import { PlanView } from './PlanView';
 import { routeHash, type ReviewTab } from './router';
 import { SaveStatus } from './SaveStatus';
+import { ShareView } from './ShareView';
 import { StrengthsView } from './StrengthsView';
 import { useReviewDocument } from './use-review-document';
 import { YearEndView } from './YearEndView';
@@ -29,6 +30,7 @@ const tabLabels: Record<ReviewTab, string> = {
   'theo-doi': 'Theo dõi hằng tháng',
   'tong-ket': 'Tổng kết',
   in: 'In, lưu PDF',
+  'gui-chi-bo': 'Gửi kết quả cho chi bộ',
 };
 
 export function ReviewEditor({ store, checklists, id, tab }: Props) {
@@ -105,6 +107,7 @@ export function ReviewEditor({ store, checklists, id, tab }: Props) {
         {tab === 'theo-doi' && <FollowUpView review={review} checklist={checklist} update={update} />}
         {tab === 'tong-ket' && <YearEndView review={review} checklist={checklist} />}
         {tab === 'in' && <ExportView review={review} checklist={checklist} flush={document.flush} />}
+        {tab === 'gui-chi-bo' && <ShareView review={review} checklist={checklist} flush={document.flush} />}
       </section>
     </div>
   );

@@ -1,7 +1,7 @@
 /** Hash routes of the self-review tool, so the browser's Back button moves between views. */
 import { useEffect, useState } from 'preact/hooks';
 
-export const reviewTabs = ['thong-tin', 'tu-soi', 'uu-diem', 'ke-hoach', 'theo-doi', 'tong-ket', 'in'] as const;
+export const reviewTabs = ['thong-tin', 'tu-soi', 'uu-diem', 'ke-hoach', 'theo-doi', 'tong-ket', 'in', 'gui-chi-bo'] as const;
 export type ReviewTab = (typeof reviewTabs)[number];
 
 export type Route = { view: 'list' } | { view: 'review'; id: string; tab: ReviewTab };
