@@ -79,11 +79,16 @@ export function buildPaperSelfReviewForm(checklist: ChecklistData, now: Date): P
   ]);
   const sections = [
     { id: 'strengths' as const, title: 'ƯU ĐIỂM CẦN PHÁT HUY', blocks: [dotted(3)] },
-    { id: 'manifestations' as const, title: 'TỰ SOI THEO TỪNG BIỂU HIỆN', blocks: [...instructions, ...groupBlocks] },
     {
       id: 'manifestations' as const,
-      title: 'BIỂU HIỆN CỤ THỂ VÀ NGUYÊN NHÂN',
-      blocks: [paragraph('Ghi số thứ tự biểu hiện, điều tự thấy ở bản thân, nguyên nhân chủ quan và khách quan.'), dotted(10)],
+      title: 'TỰ SOI THEO TỪNG BIỂU HIỆN',
+      blocks: [
+        ...instructions,
+        ...groupBlocks,
+        { kind: 'paragraph', runs: [{ text: 'Biểu hiện cụ thể và nguyên nhân', style: 'bold', blank: false }], indent: false },
+        paragraph('Ghi số thứ tự biểu hiện, điều tự thấy ở bản thân, nguyên nhân chủ quan và khách quan.'),
+        dotted(10),
+      ] satisfies Block[],
     },
     {
       id: 'plan' as const,
