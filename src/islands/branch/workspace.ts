@@ -53,7 +53,7 @@ export class BranchWorkspace {
   private readonly listeners = new Set<(state: WorkspaceState) => void>();
 
   constructor(
-    private readonly store: BranchStore,
+    readonly store: BranchStore,
     private readonly checklists: readonly WorkspaceChecklist[],
     private readonly makeId: () => string,
     private readonly now: () => Date = () => new Date(),

@@ -18,6 +18,7 @@ import {
 } from '../../domain/share';
 import { sitePath } from '../../site/paths';
 import { downloadBlob } from '../download';
+import '../branch/branch.css';
 
 interface Props {
   review: Review;
