@@ -11,6 +11,7 @@ import { makeId } from '../review/ids';
 import { AddResults } from './AddResults';
 import { EntryList } from './EntryList';
 import { PictureView } from './PictureView';
+import { ReportLauncher } from './report/ReportLauncher';
 import { RoundForm } from './RoundForm';
 import { RoundSettings } from './RoundSettings';
 import { BranchWorkspace, type WorkspaceChecklist, type WorkspaceState } from './workspace';
@@ -155,6 +156,12 @@ export default function BranchApp({ checklists }: Props) {
           <AddResults workspace={workspace} round={round} reports={state.reports} />
           <EntryList entries={state.entries} onDelete={(id) => void workspace.deleteEntry(id)} />
           <PictureView round={round} entries={state.entries} checklist={workspace.checklist(round.checklistId)} />
+          <ReportLauncher
+            store={workspace.store}
+            round={round}
+            entries={state.entries}
+            checklist={workspace.checklist(round.checklistId)}
+          />
         </>
       )}
     </div>

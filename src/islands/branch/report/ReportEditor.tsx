@@ -134,7 +134,7 @@ export function ReportEditor({ round, outbound, sections, change, flush, makeId 
         />
       </fieldset>
 
-      <section class="panel" aria-labelledby="report-collective">
+      <div class="panel report-section">
         <h3 id="report-collective">{reportHeadings.collective}</h3>
         <p class="hint" id="report-collective-prompts-intro">
           Tập thể chi bộ tự soi về:
@@ -153,9 +153,9 @@ export function ReportEditor({ round, outbound, sections, change, flush, makeId 
           value={sections.collective}
           onInput={text('collective')}
         />
-      </section>
+      </div>
 
-      <section class="panel" aria-labelledby="report-results">
+      <div class="panel report-section">
         <h3 id="report-results">{reportHeadings.results}</h3>
         <TextField
           id="report-results-text"
@@ -191,9 +191,9 @@ export function ReportEditor({ round, outbound, sections, change, flush, makeId 
             onCancel={() => setConfirming(false)}
           />
         )}
-      </section>
+      </div>
 
-      <section class="panel" aria-labelledby="report-shortcomings">
+      <div class="panel report-section">
         <h3 id="report-shortcomings">{reportHeadings.shortcomings}</h3>
         <TextField
           id="report-shortcomings-text"
@@ -204,9 +204,9 @@ export function ReportEditor({ round, outbound, sections, change, flush, makeId 
           value={sections.shortcomings}
           onInput={text('shortcomings')}
         />
-      </section>
+      </div>
 
-      <section class="panel" aria-labelledby="report-measures">
+      <div class="panel report-section">
         <h3 id="report-measures">{reportHeadings.measures}</h3>
         <TextField
           id="report-direction"
@@ -253,9 +253,9 @@ export function ReportEditor({ round, outbound, sections, change, flush, makeId 
         <button type="button" class="button" onClick={() => change((c) => addMeasure(c, makeId()))}>
           Thêm biện pháp
         </button>
-      </section>
+      </div>
 
-      <section class="panel" aria-labelledby="report-questions">
+      <div class="panel report-section">
         <h3 id="report-questions">{reportHeadings.questions}</h3>
         <TextField
           id="report-questions-text"
@@ -266,7 +266,7 @@ export function ReportEditor({ round, outbound, sections, change, flush, makeId 
           value={sections.questions}
           onInput={text('questions')}
         />
-      </section>
+      </div>
 
       <div class="panel">
         <div class="button-row">

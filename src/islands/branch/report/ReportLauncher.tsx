@@ -6,6 +6,7 @@ import type { ComponentType } from 'preact';
 import { useState } from 'preact/hooks';
 import type { Entry, Round } from '../../../domain/branch/branch-schema';
 import type { PictureChecklist } from '../../../domain/branch/picture';
+import { sitePath } from '../../../site/paths';
 import type { BranchStore } from '../../../storage/branch-store';
 
 export interface ReportPanelProps {
@@ -35,6 +36,10 @@ export function ReportLauncher(props: ReportPanelProps) {
       ) : (
         <>
           <p>Soạn báo cáo đề dẫn cho hội nghị chuyên đề, theo dõi khắc phục hằng tháng và lấy số liệu cuối năm của đợt này.</p>
+          <p>
+            Đảng viên muốn viết tay: <a href={sitePath('tu-soi/phieu-giay/')}>in phiếu tự soi và kế hoạch để trống</a> (thứ tự
+            trên phiếu trùng với ô nhập phiếu giấy ở trên).
+          </p>
           <button type="button" class="button button--primary" onClick={() => void open()}>
             Mở phần báo cáo
           </button>
