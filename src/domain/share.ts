@@ -272,10 +272,10 @@ function checkItems(share: Share, checklist: ShareChecklist | undefined): void {
  * checklist are checked (a share made against another checklist is returned; the caller warns).
  */
 export function readShareFile(text: string, checklist?: ShareChecklist): ShareEnvelope {
-  if (text.trim() === '') throw new ShareError('empty', `Tệp trống, không có kết quả nào. ${noChange}`);
   if (new TextEncoder().encode(text).length > MAX_SHARE_BYTES) {
     throw new ShareError('too-large', `Tệp quá lớn (trên 1 MB), không phải tệp kết quả tự soi. ${noChange}`);
   }
+  if (text.trim() === '') throw new ShareError('empty', `Tệp trống, không có kết quả nào. ${noChange}`);
   let raw: unknown;
   try {
     raw = JSON.parse(text);

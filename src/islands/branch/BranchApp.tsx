@@ -8,15 +8,14 @@ import { IdbBranchStore } from '../../storage/branch-idb-store';
 import { MemoryBranchStore } from '../../storage/branch-memory-store';
 import type { BranchStore } from '../../storage/branch-store';
 import { makeId } from '../review/ids';
-import { AddResults } from './AddResults';
-import { EntryList } from './EntryList';
-import { PictureView } from './PictureView';
-import { ReportLauncher } from './report/ReportLauncher';
+import type { FunctionComponent } from 'preact';
+import type { RoundWorkspace as RoundWorkspaceType } from './RoundWorkspace';
 import { RoundForm } from './RoundForm';
-import { RoundSettings } from './RoundSettings';
 import { BranchWorkspace, type WorkspaceChecklist, type WorkspaceState } from './workspace';
 import '../../styles/review.css';
 import './branch.css';
+
+type RoundView = FunctionComponent<Parameters<typeof RoundWorkspaceType>[0]>;
 
 interface Props {
   checklists: readonly WorkspaceChecklist[];
@@ -49,6 +48,18 @@ export default function BranchApp({ checklists }: Props) {
   const [warning, setWarning] = useState<string | undefined>(undefined);
   const [pendingLink, setPendingLink] = useState<string | undefined>(() => takeFragment());
   const [creating, setCreating] = useState(false);
+  const [RoundView, setRoundView] = useState<RoundView | undefined>(undefined);
+  const [viewError, setViewError] = useState(false);
+  const hasRound = state?.round !== undefined;
+
+  useEffect(() => {
+    // The round's views (adding results, the picture and its chart) load once there is a round.
+    if (!hasRound || RoundView) return;
+    import('./RoundWorkspace').then(
+      (module) => setRoundView(() => module.RoundWorkspace),
+      () => setViewError(true),
+    );
+  }, [hasRound, RoundView]);
 
   useEffect(() => {
     let active = true;
@@ -150,19 +161,11 @@ export default function BranchApp({ checklists }: Props) {
           </button>
         )}
       </section>
-      {round && !creating && (
-        <>
-          <RoundSettings key={round.id} store={workspace.store} round={round} onSaved={(r) => workspace.roundSaved(r)} />
-          <AddResults workspace={workspace} round={round} reports={state.reports} />
-          <EntryList entries={state.entries} onDelete={(id) => void workspace.deleteEntry(id)} />
-          <PictureView round={round} entries={state.entries} checklist={workspace.checklist(round.checklistId)} />
-          <ReportLauncher
-            store={workspace.store}
-            round={round}
-            entries={state.entries}
-            checklist={workspace.checklist(round.checklistId)}
-          />
-        </>
+      {round && !creating && RoundView && <RoundView workspace={workspace} state={state} round={round} />}
+      {round && !creating && !RoundView && (
+        <p role={viewError ? 'alert' : 'status'} class={viewError ? 'alert alert--error' : 'review-loading'}>
+          {viewError ? 'Không tải được phần tổng hợp. Hãy kiểm tra kết nối mạng rồi tải lại trang.' : 'Đang tải phần tổng hợp…'}
+        </p>
       )}
     </div>
   );

@@ -215,50 +215,54 @@ export function PictureView({ round, entries, checklist }: Props) {
           </tbody>
         </table>
       </div>
-      <table class="picture-table" data-testid="groups-table">
-        <caption>Theo nhóm: số đảng viên có ít nhất một biểu hiện / ít nhất một nguy cơ</caption>
-        <thead>
-          <tr>
-            <th scope="col">Nhóm</th>
-            <th scope="col">Có ít nhất 1 biểu hiện</th>
-            <th scope="col">Có ít nhất 1 nguy cơ</th>
-          </tr>
-        </thead>
-        <tbody>
-          {shown.groups.map((group) => (
-            <tr key={group.groupId} data-group={group.groupId}>
-              <th scope="row">
-                Nhóm {group.groupId}. {group.title}
-              </th>
-              <td data-level="sign">{formatFraction(group.withSign, sent)}</td>
-              <td data-level="risk">{formatFraction(group.withRisk, sent)}</td>
+      <div class="table-scroll" tabIndex={0} role="region" aria-label="Bảng theo nhóm">
+        <table class="picture-table" data-testid="groups-table">
+          <caption>Theo nhóm: số đảng viên có ít nhất một biểu hiện / ít nhất một nguy cơ</caption>
+          <thead>
+            <tr>
+              <th scope="col">Nhóm</th>
+              <th scope="col">Có ít nhất 1 biểu hiện</th>
+              <th scope="col">Có ít nhất 1 nguy cơ</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
-      <table class="picture-table" data-testid="actions-table">
-        <caption>Việc khắc phục theo trạng thái</caption>
-        <thead>
-          <tr>
-            {(['not-started', 'in-progress', 'done'] as const).map((status) => (
-              <th scope="col" key={status}>
-                {actionStatusLabels[status]}
-              </th>
+          </thead>
+          <tbody>
+            {shown.groups.map((group) => (
+              <tr key={group.groupId} data-group={group.groupId}>
+                <th scope="row">
+                  Nhóm {group.groupId}. {group.title}
+                </th>
+                <td data-level="sign">{formatFraction(group.withSign, sent)}</td>
+                <td data-level="risk">{formatFraction(group.withRisk, sent)}</td>
+              </tr>
             ))}
-            <th scope="col">Tổng</th>
-          </tr>
-        </thead>
-        <tbody>
-          <tr>
-            {(['not-started', 'in-progress', 'done'] as const).map((status) => (
-              <td key={status} data-status={status}>
-                {formatCount(shown.actions[status])}
-              </td>
-            ))}
-            <td data-status="total">{formatCount(shown.actionTotal)}</td>
-          </tr>
-        </tbody>
-      </table>
+          </tbody>
+        </table>
+      </div>
+      <div class="table-scroll" tabIndex={0} role="region" aria-label="Bảng việc khắc phục">
+        <table class="picture-table" data-testid="actions-table">
+          <caption>Việc khắc phục theo trạng thái</caption>
+          <thead>
+            <tr>
+              {(['not-started', 'in-progress', 'done'] as const).map((status) => (
+                <th scope="col" key={status}>
+                  {actionStatusLabels[status]}
+                </th>
+              ))}
+              <th scope="col">Tổng</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              {(['not-started', 'in-progress', 'done'] as const).map((status) => (
+                <td key={status} data-status={status}>
+                  {formatCount(shown.actions[status])}
+                </td>
+              ))}
+              <td data-status="total">{formatCount(shown.actionTotal)}</td>
+            </tr>
+          </tbody>
+        </table>
+      </div>
     </section>
   );
 }

@@ -219,7 +219,7 @@ export class BranchWorkspace {
     }
     if (toWrite.size > 0) {
       await this.store.putEntries([...toWrite.values()]);
-      entries = await this.store.listEntries(round.id);
+      entries.sort((x, y) => x.number - y.number);
     }
     this.set({ entries, reports });
   }
