@@ -48,8 +48,9 @@ export function fillPattern(doc: jsPDF, pattern: string, x: number, y: number, w
       break;
     case 'dots':
       doc.setFillColor(0, 0, 0);
-      for (let cy = y + 0.75; cy < y + h; cy += 1.3) {
-        for (let cx = x + 0.75; cx < x + w; cx += 1.3) doc.circle(cx, cy, 0.22, 'F');
+      // Small squares rather than circles: a circle is four Bézier curves, and a long bar has hundreds of dots.
+      for (let cy = y + 0.6; cy < y + h - 0.3; cy += 1.4) {
+        for (let cx = x + 0.6; cx < x + w - 0.3; cx += 1.4) doc.rect(cx - 0.25, cy - 0.25, 0.5, 0.5, 'F');
       }
       break;
     default:

@@ -10,7 +10,7 @@ import { generateReportPdf } from '../../src/pdf/report-pdf';
 
 const levels = ['none', 'risk', 'some', 'clear'] as const;
 
-function round40(checklist: ChecklistData): { round: Round; entries: Entry[] } {
+export function round40(checklist: ChecklistData): { round: Round; entries: Entry[] } {
   const now = new Date('2026-06-01T00:00:00Z');
   const round = createRound({
     id: 'bench',
@@ -51,7 +51,7 @@ const long = (topic: string) =>
       `${topic}, ý ${index + 1}: chi bộ đánh giá cụ thể, có dẫn chứng, nêu rõ việc đã làm được và việc còn hạn chế trong kỳ.`,
   ).join('\n');
 
-function filled(outbound: ReturnType<typeof limitSmallCounts>): ReportSections {
+export function filled(outbound: ReturnType<typeof limitSmallCounts>): ReportSections {
   return {
     ...emptySections,
     number: '05',
