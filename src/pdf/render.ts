@@ -37,14 +37,14 @@ export interface PlanFonts {
 export const FONT_FAMILY = 'Tinos';
 
 /** A4 portrait in millimetres, margins per Hướng dẫn 36-HD/VPTW practice. */
-const page = { width: 210, height: 297, top: 20, bottom: 20, left: 30, right: 15 } as const;
-const contentWidth = page.width - page.left - page.right;
+export const page = { width: 210, height: 297, top: 20, bottom: 20, left: 30, right: 15 } as const;
+export const contentWidth = page.width - page.left - page.right;
 /** Header columns: the issuing body on the left, the Party name and date on the right. */
-const leftColumn = { x: page.left, width: 78 } as const;
-const rightColumn = { x: page.left + 78, width: contentWidth - 78 } as const;
+export const leftColumn = { x: page.left, width: 78 } as const;
+export const rightColumn = { x: page.left + 78, width: contentWidth - 78 } as const;
 
 /** Point sizes (domain facts §7). */
-const size = {
+export const size = {
   party: 15,
   header: 14,
   placeDate: 14,
@@ -123,7 +123,7 @@ export function renderPlanPdf(model: PlanDocument, fonts: PlanFonts): Uint8Array
   return new Uint8Array(doc.output('arraybuffer'));
 }
 
-function registerFonts(doc: jsPDF, fonts: PlanFonts): void {
+export function registerFonts(doc: jsPDF, fonts: PlanFonts): void {
   const files: [FontStyle, ArrayBuffer | Uint8Array][] = [
     ['normal', fonts.regular],
     ['bold', fonts.bold],
@@ -144,7 +144,7 @@ function registerFonts(doc: jsPDF, fonts: PlanFonts): void {
  * as the PDF specification asks for embedded subsets. Done last because jsPDF looks fonts up by
  * the registered family while drawing; nothing is drawn after this.
  */
-function namePostScriptFonts(doc: jsPDF): void {
+export function namePostScriptFonts(doc: jsPDF): void {
   const names: [FontStyle, string][] = [
     ['normal', 'TINOSR+Tinos-Regular'],
     ['bold', 'TINOSB+Tinos-Bold'],
@@ -157,8 +157,8 @@ function namePostScriptFonts(doc: jsPDF): void {
 }
 
 /** Keeps the drawing position and draws blocks, breaking pages as needed. */
-class Writer {
-  private y: number = page.top;
+export class Writer {
+  y: number = page.top;
   private readonly widths = new Map<string, number>();
 
   constructor(private readonly doc: jsPDF) {}
@@ -321,13 +321,7 @@ class Writer {
   }
 
   /** Draws wrapped, centred text inside a column starting at `top`; returns the y after it. */
-  private centeredIn(
-    text: string,
-    style: FontStyle,
-    fontSize: number,
-    column: { x: number; width: number },
-    top: number,
-  ): number {
+  centeredIn(text: string, style: FontStyle, fontSize: number, column: { x: number; width: number }, top: number): number {
     const lines = this.wrap([{ text, style, blank: false }], fontSize, column.width, column.width);
     let y = top;
     for (const line of lines) {
@@ -338,7 +332,7 @@ class Writer {
   }
 
   /** Starts a new page when `height` does not fit below the current position; returns the top to draw at. */
-  private ensureSpace(height: number): number {
+  ensureSpace(height: number): number {
     if (this.y + height > page.height - page.bottom) {
       this.doc.addPage('a4', 'portrait');
       this.y = page.top;
@@ -446,13 +440,13 @@ class Writer {
       .join('\n');
   }
 
-  private setFont(style: FontStyle, fontSize: number): void {
+  setFont(style: FontStyle, fontSize: number): void {
     this.doc.setFont(FONT_FAMILY, style);
     this.doc.setFontSize(fontSize);
   }
 
   /** Widths are looked up many times (spaces, dots, repeated words): cached per document. */
-  private measure(text: string, style: FontStyle, fontSize: number): number {
+  measure(text: string, style: FontStyle, fontSize: number): number {
     const key = `${style}|${fontSize}|${text}`;
     let width = this.widths.get(key);
     if (width === undefined) {
@@ -468,7 +462,7 @@ function signatureHeight(): number {
   return SIGNATURE_GAP + lineHeight(size.header) * 2 + lineHeight(size.body) + SIGNING_SPACE;
 }
 
-function lineHeight(fontSize: number): number {
+export function lineHeight(fontSize: number): number {
   return fontSize * POINT_MM * LINE_FACTOR;
 }
 
@@ -487,7 +481,7 @@ function groupPieces(pieces: readonly Piece[]): { text: string; style: FontStyle
 }
 
 /** PDF date of an ISO instant, in UTC so the bytes do not depend on the machine's time zone. */
-function pdfDate(iso: string): string {
+export function pdfDate(iso: string): string {
   const date = new Date(iso);
   const year = date.getUTCFullYear();
   // jsPDF accepts years 1970–2037 only; outside that, fall back to a fixed valid date.
@@ -497,7 +491,7 @@ function pdfDate(iso: string): string {
 }
 
 /** UTF-16BE with byte-order mark, as a binary string: the PDF form of a Unicode text string. */
-function pdfTextString(text: string): string {
+export function pdfTextString(text: string): string {
   let out = '\u00FE\u00FF';
   for (const unit of toNfc(text).replace(/[^\p{L}\p{N} ,.\-]/gu, '')) {
     const code = unit.charCodeAt(0);

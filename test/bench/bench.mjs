@@ -6,6 +6,7 @@ import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { build } from 'esbuild';
+import { parse as parseYaml } from 'yaml';
 import { chromiumArgs, chromiumPath } from '../chromium.mjs';
 import { firstLoad } from '../budgets/first-load.ts';
 
@@ -161,6 +162,28 @@ try {
   console.log(
     `PDF export of a full review (27 answers with notes, 27 actions), click → file handed over: first use ${pdfTimes[0]} ms (budget ≤ 1 s); after a reload with files cached: median ${med(pdfTimes.slice(1, 6))} ms; again in the same page: median ${med(pdfTimes.slice(6))} ms (budget ≤ 300 ms cached); PDF ${kb(pdfBytes)} (budget ≤ 80 KB)`,
   );
+
+  // Branch report (issue 10): a 40-member round, every section filled, generated in the page
+  // with the site's own fonts; the first export loads code and fonts, the rest are timed.
+  const reportBundle = await build({
+    entryPoints: [join(root, 'test/bench/report-entry.ts')],
+    bundle: true,
+    format: 'iife',
+    write: false,
+    minify: true,
+    target: 'es2022',
+    define: { 'import.meta.env.BASE_URL': '"/"' },
+  });
+  const checklistData = parseYaml(readFileSync(join(root, 'content/checklists/nq04-27.yaml'), 'utf8'));
+  const reportPage = await context.newPage();
+  await reportPage.goto(`http://127.0.0.1:${port}/rieng-tu/`);
+  await reportPage.addScriptTag({ content: reportBundle.outputFiles[0].text });
+  const report = await reportPage.evaluate(async (data) => globalThis.tstsReportBench.benchReport(data, 8), checklistData);
+  console.log(
+    `\nReport PDF, 40-member round, all sections filled: first export ${report.times[0].toFixed(0)} ms; after the first: median ${med(report.times.slice(1)).toFixed(0)} ms (budget ≤ 500 ms); ${kb(report.bytes)} (budget ≤ 150 KB)`,
+  );
+  console.log(`Blank phiếu tự soi PDF: ${kb(report.formBytes)} (budget ≤ 60 KB)`);
+
   // Branch workspace: 40 share files chosen at once, change event → picture showing 40 results.
   const branchTimes = [];
   const shareLevels = ['none', 'risk', 'some', 'clear'];

@@ -7,6 +7,7 @@ import * as v from 'valibot';
 
 import { actionStatuses, MAX_TEXT_LENGTH } from '../review-constants';
 import { sharedActionSchema, sharedLevels, sharedNoteSchema } from '../share';
+import { reportSchema } from './report-schema';
 
 /** Current version of the round and entry shapes. Bump only with a migration step. */
 export const BRANCH_SHAPE_VERSION = 1;
@@ -46,6 +47,8 @@ export const roundSchema = v.strictObject({
   updatedAt: timestamp(),
   /** Incremented on every save; guards against two tabs overwriting each other. */
   revision: v.pipe(v.number(), v.integer(), v.minValue(0)),
+  /** The committee's báo cáo đề dẫn and monthly follow-up (report-schema.ts); absent until started. */
+  report: v.optional(reportSchema),
 });
 
 export const entrySchema = v.strictObject({

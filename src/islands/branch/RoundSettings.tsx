@@ -3,6 +3,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Round } from '../../domain/branch/branch-schema';
 import { updateRound, type RoundPatch } from '../../domain/branch/entries';
 import { DocumentSession } from '../../domain/session/document-session';
+import { threeWayMerge } from '../../domain/session/three-way-merge';
 import type { BranchStore } from '../../storage/branch-store';
 import { SaveStatus } from '../review/SaveStatus';
 
@@ -19,6 +20,8 @@ function useRoundSession(store: BranchStore, id: string, onSaved: (round: Round)
         port: store,
         id,
         prepare: (round, now) => ({ ...round, updatedAt: now.toISOString() }),
+        // The report panel saves the same round in its own session: merge field by field (report vs settings).
+        merge: (base, mine, theirs) => threeWayMerge(base, mine, theirs, ['revision', 'updatedAt']),
         messages: { notFound: 'Không tìm thấy đợt này trên thiết bị. Có thể nó đã bị xóa.' },
       }),
     [store, id],

@@ -3,6 +3,7 @@ import type { Round } from '../../domain/branch/branch-schema';
 import { AddResults } from './AddResults';
 import { EntryList } from './EntryList';
 import { PictureView } from './PictureView';
+import { ReportLauncher } from './report/ReportLauncher';
 import { RoundSettings } from './RoundSettings';
 import type { BranchWorkspace, WorkspaceState } from './workspace';
 
@@ -19,6 +20,12 @@ export function RoundWorkspace({ workspace, state, round }: Props) {
       <AddResults workspace={workspace} round={round} reports={state.reports} />
       <EntryList entries={state.entries} onDelete={(id) => void workspace.deleteEntry(id)} />
       <PictureView round={round} entries={state.entries} checklist={workspace.checklist(round.checklistId)} />
+      <ReportLauncher
+        store={workspace.store}
+        round={round}
+        entries={state.entries}
+        checklist={workspace.checklist(round.checklistId)}
+      />
     </>
   );
 }

@@ -13,6 +13,7 @@ import { SaveStatus } from './SaveStatus';
 import { ShareView } from './ShareView';
 import { StrengthsView } from './StrengthsView';
 import { useReviewDocument } from './use-review-document';
+import { YearEndView } from './YearEndView';
 
 interface Props {
   store: ReviewStore;
@@ -27,6 +28,7 @@ const tabLabels: Record<ReviewTab, string> = {
   'uu-diem': 'Ưu điểm, cam kết',
   'ke-hoach': 'Kế hoạch khắc phục',
   'theo-doi': 'Theo dõi hằng tháng',
+  'tong-ket': 'Tổng kết',
   in: 'In, lưu PDF',
   'gui-chi-bo': 'Gửi kết quả cho chi bộ',
 };
@@ -114,6 +116,7 @@ export function ReviewEditor({ store, checklists, id, tab }: Props) {
         {tab === 'uu-diem' && <StrengthsView review={review} update={update} />}
         {tab === 'ke-hoach' && <PlanView review={review} checklist={checklist} update={update} />}
         {tab === 'theo-doi' && <FollowUpView review={review} checklist={checklist} update={update} />}
+        {tab === 'tong-ket' && <YearEndView review={review} checklist={checklist} />}
         {tab === 'in' && <ExportView review={review} checklist={checklist} flush={document.flush} />}
         {tab === 'gui-chi-bo' && <ShareView review={review} checklist={checklist} flush={document.flush} />}
         {next && nextHref && (

@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ID_PATTERN_SOURCE } from '../../domain/limits';
 
-export const reviewTabs = ['thong-tin', 'tu-soi', 'uu-diem', 'ke-hoach', 'theo-doi', 'in', 'gui-chi-bo'] as const;
+export const reviewTabs = ['thong-tin', 'tu-soi', 'uu-diem', 'ke-hoach', 'theo-doi', 'tong-ket', 'in', 'gui-chi-bo'] as const;
 export type ReviewTab = (typeof reviewTabs)[number];
 
 export type Route = { view: 'list' } | { view: 'review'; id: string; tab: ReviewTab };

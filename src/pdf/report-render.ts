@@ -1,0 +1,141 @@
+/**
+ * Draws a ReportDocument (report-layout.ts) as an A4 PDF with the plan's writer, fonts and
+ * invariants (render.ts): embedded Tinos only, NFC text wrapped by the writer, deterministic
+ * output. Adds what a branch report has and a member's plan has not: the document number under
+ * the asterisk, the chart, the "T/M CHI BỘ / BÍ THƯ" signature and "Nơi nhận:" bottom left.
+ */
+import { jsPDF } from 'jspdf';
+import type { FontStyle } from './layout';
+import { chartRowsHeight, drawLegend, drawRow, LEGEND_HEIGHT } from './chart-render';
+import type { ReportDocument, ReportSection } from './report-layout';
+import {
+  leftColumn,
+  lineHeight,
+  namePostScriptFonts,
+  page,
+  pdfDate,
+  pdfTextString,
+  registerFonts,
+  rightColumn,
+  size,
+  Writer,
+  type PlanFonts,
+} from './render';
+
+const SECTION_GAP = 3;
+const SIGNING_SPACE = 22;
+const RECIPIENT_SIZE = 11;
+
+export function renderReportPdf(model: ReportDocument, fonts: PlanFonts): Uint8Array {
+  const doc = new jsPDF({ unit: 'mm', format: 'a4', orientation: 'portrait', compress: true, putOnlyUsedFonts: true });
+  registerFonts(doc, fonts);
+  doc.setCreationDate(pdfDate(model.meta.createdAt));
+  doc.setFileId(
+    model.meta.fileId
+      .replace(/[^0-9A-F]/gi, '')
+      .padEnd(32, '0')
+      .slice(0, 32),
+  );
+  doc.setDocumentProperties({ title: pdfTextString(model.meta.title) });
+  doc.setLanguage('vi');
+  doc.setTextColor(0, 0, 0);
+  doc.setDrawColor(0, 0, 0);
+
+  const writer = new Writer(doc);
+  header(doc, writer, model.header);
+  writer.gap(8);
+  writer.centered(model.title, 'bold', size.title);
+  writer.centered(model.summary, 'bold', size.summary);
+  writer.gap(4);
+  model.sections.forEach((section, index) => {
+    writer.gap(SECTION_GAP);
+    // The last section goes to the next page with the signature rather than leave the signature alone.
+    if (index === model.sections.length - 1) {
+      const blocks = section.blocks.filter((block) => block.kind !== 'chart');
+      writer.keepWithSignature({ id: 'commitment', heading: section.heading, blocks });
+    }
+    drawSection(doc, writer, section);
+  });
+  signatureAndRecipients(doc, writer, model);
+  writer.pageNumbers();
+  namePostScriptFonts(doc);
+  return new Uint8Array(doc.output('arraybuffer'));
+}
+
+function header(doc: jsPDF, writer: Writer, model: ReportDocument['header']): void {
+  const startY = writer.y;
+  let left = startY;
+  left = writer.centeredIn(model.committee, 'normal', size.header, leftColumn, left);
+  left = writer.centeredIn(model.branch, 'bold', size.header, leftColumn, left);
+  left = writer.centeredIn('*', 'normal', size.header, leftColumn, left);
+  left = writer.centeredIn(model.number, 'normal', size.body, leftColumn, left);
+  let right = startY;
+  const partyWidth = writer.measure(model.party, 'bold', size.party);
+  right = writer.centeredIn(model.party, 'bold', size.party, rightColumn, right);
+  const centre = rightColumn.x + rightColumn.width / 2;
+  doc.setLineWidth(0.3);
+  doc.line(centre - partyWidth / 2, right - 0.3, centre + partyWidth / 2, right - 0.3);
+  right += 2;
+  right = writer.centeredIn(model.placeDate, 'italic', size.placeDate, rightColumn, right);
+  writer.y = Math.max(left, right);
+}
+
+function drawSection(doc: jsPDF, writer: Writer, section: ReportSection): void {
+  writer.heading(section.heading);
+  for (const block of section.blocks) {
+    if (block.kind !== 'chart') {
+      writer.block(block);
+      continue;
+    }
+    const chart = block.chart;
+    // Title, legend and at least three rows together; the rest may run onto the next page row by row.
+    writer.gap(2);
+    writer.ensureSpace(lineHeight(size.body) + LEGEND_HEIGHT + chartRowsHeight(Math.min(3, chart.rows.length)));
+    writer.paragraph({ kind: 'paragraph', runs: [{ text: chart.title, style: 'bold', blank: false }], indent: false }, false);
+    const draw = (value: string, x: number, baseline: number, style: FontStyle, fontSize: number) => {
+      writer.setFont(style, fontSize);
+      doc.text(value, x, baseline, { baseline: 'alphabetic' });
+      return writer.measure(value, style, fontSize);
+    };
+    const hidden = chart.rows.flatMap((row) => row.segments).find((segment) => segment.hidden);
+    const legend =
+      hidden === undefined
+        ? chart.legend
+        : [...chart.legend, { level: hidden.level, label: `${hidden.text} (không ghi số)`, pattern: hidden.pattern }];
+    writer.y = drawLegend(doc, { ...chart, legend }, writer.y, draw);
+    for (const row of chart.rows) writer.y = drawRow(doc, row, writer.ensureSpace(chartRowsHeight(1)), draw);
+    writer.gap(2);
+  }
+}
+
+/** Signature right, "Nơi nhận:" left, kept together on one page. */
+function signatureAndRecipients(doc: jsPDF, writer: Writer, model: ReportDocument): void {
+  const recipientsHeight = lineHeight(12) + model.recipients.length * lineHeight(RECIPIENT_SIZE);
+  const signatureHeight = lineHeight(size.header) * 3 + SIGNING_SPACE;
+  const top = writer.ensureSpace(6 + Math.max(recipientsHeight, signatureHeight)) + 6;
+  let right = top;
+  right = writer.centeredIn(model.signature.body, 'bold', size.header, rightColumn, right);
+  right = writer.centeredIn(model.signature.role, 'bold', size.header, rightColumn, right);
+  right += SIGNING_SPACE;
+  right = writer.centeredIn(model.signature.name, model.signature.nameBlank ? 'normal' : 'bold', size.header, rightColumn, right);
+
+  // "Nơi nhận:" underlined, then the recipients in a smaller size, at the left margin.
+  const baseline = (y: number, fontSize: number) => y + fontSize * (25.4 / 72) * 0.95;
+  let left = top + lineHeight(size.header) * 0.3;
+  writer.setFont('bold', 12);
+  const label = 'Nơi nhận:';
+  doc.text(label, page.left, baseline(left, 12), { baseline: 'alphabetic' });
+  const labelWidth = writer.measure(label, 'bold', 12);
+  doc.setLineWidth(0.2);
+  doc.line(page.left, baseline(left, 12) + 0.8, page.left + labelWidth, baseline(left, 12) + 0.8);
+  left += lineHeight(12);
+  for (const line of model.recipients) {
+    writer.setFont('normal', RECIPIENT_SIZE);
+    const fitted = doc.splitTextToSize(line, leftColumn.width) as string[];
+    for (const part of fitted) {
+      doc.text(part, page.left, baseline(left, RECIPIENT_SIZE), { baseline: 'alphabetic' });
+      left += lineHeight(RECIPIENT_SIZE);
+    }
+  }
+  writer.y = Math.max(left, right);
+}
