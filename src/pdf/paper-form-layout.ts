@@ -111,6 +111,7 @@ export function buildPaperSelfReviewForm(checklist: ChecklistData, now: Date): P
       heading: `${roman[index] ?? String(index + 1)}. ${section.title}`,
       blocks: section.blocks,
     })),
+    afterSignature: [],
     signature: { role: 'NGƯỜI VIẾT', hint: '(Ký, ghi rõ họ tên)', name: DOTS, nameBlank: true },
   };
 }

@@ -10,7 +10,7 @@ import { MemoryBranchStore } from '../../src/storage/branch-memory-store';
 import type { BranchStore } from '../../src/storage/branch-store';
 import { BRANCH_ENTRIES_STORE, BRANCH_ROUNDS_STORE, openReviewDatabase, REVIEWS_STORE } from '../../src/storage/database';
 import { IdbReviewStore } from '../../src/storage/idb-review-store';
-import { eraseEverything } from '../../src/storage/erase';
+
 
 const now = new Date('2026-06-01T08:00:00Z');
 const round = createRound({ id: 'round-1', now, checklistId: 'nq04-27', period: '6 tháng đầu năm 2026', memberCount: 12 });
@@ -90,7 +90,7 @@ describe('branch data in the site database', () => {
     const branch = await IdbBranchStore.open();
     await branch.createRound(round);
     branch.close();
-    await eraseEverything(await IdbReviewStore.open());
+    await (await IdbReviewStore.open()).erase();
     const after = await IdbBranchStore.open();
     expect(await after.listRounds()).toEqual([]);
     after.close();
