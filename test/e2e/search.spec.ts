@@ -13,7 +13,8 @@ interface Result {
 /** Opens the search page for a query and returns the results once the status line reports them. */
 async function searchFor(page: Page, query: string): Promise<Result[]> {
   await page.goto(`/tim-kiem/?q=${encodeURIComponent(query)}`);
-  await expect(page.getByRole('status')).toContainText(/Tìm thấy \d+ kết quả|Không tìm thấy/);
+  // A query with several "d" words runs several searches (queryVariants): allow a loaded machine time.
+  await expect(page.getByRole('status')).toContainText(/Tìm thấy \d+ kết quả|Không tìm thấy/, { timeout: 20_000 });
   return page.locator('.search-result').evaluateAll((items) =>
     items.map((item) => ({
       href: item.querySelector('a')?.getAttribute('href') ?? '',
