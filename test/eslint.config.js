@@ -97,17 +97,18 @@ export default defineConfig(
         ),
         forbid(['idb'], 'Islands receive storage through the ReviewStore interface; only src/storage touches IndexedDB.'),
         {
-          // Any storage module but the interface (storage/review-store).
-          regex: '(^|/)storage(/(?!review-store$)[^/]*)?$',
-          message: 'Views use storage only through the ReviewStore interface (storage/review-store); ReviewApp opens the store.',
+          // Any storage module but the interfaces (storage/review-store, storage/branch-store).
+          regex: '(^|/)storage(/(?!(review|branch)-store$)[^/]*)?$',
+          message:
+            'Views use storage only through the store interfaces (storage/review-store, storage/branch-store); ReviewApp and BranchApp open the stores.',
           allowTypeImports: true,
         },
       ]),
     },
   },
   {
-    // The composition root opens the store; erasing moves to a store method (issue 13 pt 2).
-    files: ['src/islands/ReviewApp.tsx', 'src/islands/review/data/EraseSection.tsx'],
+    // The composition roots open the stores.
+    files: ['src/islands/ReviewApp.tsx', 'src/islands/branch/BranchApp.tsx'],
     rules: boundary([
       forbid(
         ['jspdf', 'jspdf-autotable', ...folder('pdf')],

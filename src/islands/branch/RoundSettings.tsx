@@ -1,5 +1,5 @@
 /** The round's settings, autosaved by the same document session as a review. */
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState, useRef } from 'preact/hooks';
 import type { Round } from '../../domain/branch/branch-schema';
 import { updateRound, type RoundPatch } from '../../domain/branch/entries';
 import { DocumentSession } from '../../domain/session/document-session';
@@ -27,10 +27,13 @@ function useRoundSession(store: BranchStore, id: string, onSaved: (round: Round)
     [store, id],
   );
   const [snapshot, setSnapshot] = useState(session.getSnapshot());
+  // The latest callback, without re-subscribing the session on every render.
+  const saved = useRef(onSaved);
+  saved.current = onSaved;
   useEffect(() => {
     const unsubscribe = session.subscribe((next) => {
       setSnapshot(next);
-      if (next.document && (next.saveState.kind === 'saved' || next.saveState.kind === 'synced')) onSaved(next.document);
+      if (next.document && (next.saveState.kind === 'saved' || next.saveState.kind === 'synced')) saved.current(next.document);
     });
     void session.start();
     const onHide = () => {

@@ -46,6 +46,8 @@ export function ReportEditor({ round, outbound, sections, change, flush, makeId 
   // An unedited section follows the numbers as results arrive; an edited one waits for the secretary.
   useEffect(() => {
     if (outcome.kind === 'updated') change((current) => ({ ...current, results: outcome.section }));
+    // Runs when the generated text changes, not when the parent passes a new `change` function.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [outcome.kind, fresh]);
 
   const input = () => ({ round, outbound, sections, now: new Date() });
