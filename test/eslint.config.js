@@ -18,8 +18,9 @@ const forbid = (patterns, message) => ({ group: patterns, message, allowTypeImpo
 const folder = (/** @type {string} */ name) => [`**/${name}`, `**/${name}/*`];
 
 /** The import-boundary rule; typescript-eslint's version understands `import type`. */
+/** @returns {import('eslint').Linter.RulesRecord} */
 const boundary = (/** @type {object[]} */ patterns) => ({
-  'no-restricted-imports': 'off',
+  'no-restricted-imports': /** @type {const} */ ('off'),
   '@typescript-eslint/no-restricted-imports': ['error', { patterns }],
 });
 
@@ -85,7 +86,8 @@ export default defineConfig(
   },
   {
     files: ['src/islands/**'],
-    plugins: { 'react-hooks': reactHooks },
+    // The plugin's own `configs` typing does not match ESLint's Plugin type; only its rules are used.
+    plugins: { 'react-hooks': { rules: /** @type {import('eslint').ESLint.Plugin['rules']} */ (reactHooks.rules) } },
     rules: {
       // Preact hooks follow React's rules of hooks.
       'react-hooks/rules-of-hooks': 'error',
