@@ -83,7 +83,7 @@ async function addFiles(page: Page, files: { name: string; text: string }[]): Pr
 test('three members share by file, link and file with name; the secretary adds them and a paper form; counts match', async ({
   browser,
 }) => {
-  test.setTimeout(240_000);
+  test.setTimeout(600_000); // four profiles on a shared 2-core machine
   const a: Record<string, Level> = { 'I-1': 'clear', 'I-2': 'some', 'II-1': 'none' };
   const b: Record<string, Level> = { 'I-1': 'some', 'II-1': 'risk' };
   const c: Record<string, Level> = { 'I-1': 'risk', 'I-3': 'clear', 'III-9': 'risk' };
@@ -200,6 +200,7 @@ test('the share preview lists exactly the fields of the file produced', async ({
 });
 
 test('every bad input is refused with a message and changes nothing stored', async ({ browser }) => {
+  test.setTimeout(240_000);
   const desk = await secretary(browser);
   const good = JSON.parse(
     await shareFile(
