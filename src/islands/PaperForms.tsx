@@ -72,19 +72,21 @@ export function PaperForms({ checklist }: Props) {
         <fieldset class="plain-fieldset">
           <legend>Mẫu cần in</legend>
           {(Object.keys(kindLabels) as PaperFormKind[]).map((key) => (
-            <label key={key} class="checkbox" for={`paper-form-${key}`}>
-              <input
-                id={`paper-form-${key}`}
-                type="radio"
-                name="paper-form"
-                checked={kind === key}
-                onChange={() => {
-                  setKind(key);
-                  setStatus('');
-                }}
-              />
-              {kindLabels[key]}
-            </label>
+            <div key={key}>
+              <label class="checkbox" for={`paper-form-${key}`}>
+                <input
+                  id={`paper-form-${key}`}
+                  type="radio"
+                  name="paper-form"
+                  checked={kind === key}
+                  onChange={() => {
+                    setKind(key);
+                    setStatus('');
+                  }}
+                />
+                {kindLabels[key]}
+              </label>
+            </div>
           ))}
         </fieldset>
         <div class="button-row">
