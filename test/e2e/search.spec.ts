@@ -210,8 +210,12 @@ test('the results grow with the text-size setting', async ({ page }) => {
 test('the header search fits a 360 px phone at the largest text size', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto('/van-ban/');
+  // On a phone, text size and search each sit behind a small button in the header.
+  await page.getByRole('button', { name: 'Cỡ chữ', exact: true }).click();
   await page.getByRole('button', { name: 'Cỡ chữ rất lớn' }).click();
+  await page.getByRole('link', { name: 'Tìm kiếm' }).click();
   await expect(page.getByRole('searchbox')).toBeVisible();
+  await expect(page.getByRole('searchbox')).toBeFocused();
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
   expect(overflow).toBeLessThanOrEqual(0);
 });
