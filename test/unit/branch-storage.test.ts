@@ -11,7 +11,6 @@ import type { BranchStore } from '../../src/storage/branch-store';
 import { BRANCH_ENTRIES_STORE, BRANCH_ROUNDS_STORE, openReviewDatabase, REVIEWS_STORE } from '../../src/storage/database';
 import { IdbReviewStore } from '../../src/storage/idb-review-store';
 
-
 const now = new Date('2026-06-01T08:00:00Z');
 const round = createRound({ id: 'round-1', now, checklistId: 'nq04-27', period: '6 tháng đầu năm 2026', memberCount: 12 });
 
