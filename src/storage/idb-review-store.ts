@@ -19,10 +19,9 @@ import {
 } from './database';
 import { eraseDatabase } from './erase';
 import { ExitCopies } from './exit-copies';
-import { LockChangedError, ReviewsChangedError, writeChecked, type WritePlan, type WriteTransaction } from './write-transaction';
+import { LockChangedError, recordWrites, ReviewsChangedError, writeChecked } from './write-transaction';
 import {
   checkSettingKey,
-  ReviewConflictError,
   ReviewLockedError,
   type LockStatus,
   type ReviewChange,
@@ -333,7 +332,7 @@ export class IdbReviewStore implements ReviewStore {
       const [key, salt] = [this.key, this.key ? this.keySalt : undefined];
       const encoded = key ? await Promise.all(records.map((record) => encodeSealed(record, key))) : records.map(encodePlain);
       try {
-        await writeChecked(this.db, salt, (tx) => this.plan(tx, records, encoded, options));
+        await writeChecked(this.db, salt, (tx) => recordWrites(tx, records, encoded, options));
         return;
       } catch (error) {
         if (!(error instanceof LockChangedError)) throw error;
@@ -343,34 +342,6 @@ export class IdbReviewStore implements ReviewStore {
         if (error.nowLocked || attempt > 0) throw new ReviewLockedError();
       }
     }
-  }
-
-  private plan(
-    tx: WriteTransaction,
-    records: readonly Review[],
-    encoded: readonly Encoded[],
-    options: { add?: boolean; expect?: number },
-  ): WritePlan {
-    const reviews = tx.objectStore(REVIEWS_STORE);
-    const summaries = tx.objectStore(SUMMARIES_STORE);
-    const checks: Promise<unknown>[] = [];
-    const first = records[0];
-    if (options.expect !== undefined && first) {
-      const expected = options.expect;
-      checks.push(
-        reviews.get(first.id).then((current) => {
-          const revision = (current as { revision?: unknown } | undefined)?.revision;
-          if (current === undefined || (typeof revision === 'number' ? revision : 0) !== expected) {
-            throw new ReviewConflictError(first.id);
-          }
-        }),
-      );
-    }
-    const writes = encoded.flatMap(([stored, summary]) => [
-      options.add ? reviews.add(stored) : reviews.put(stored),
-      summaries.put(summary),
-    ]);
-    return { checks, writes };
   }
 
   private forgetKey(): void {

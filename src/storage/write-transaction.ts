@@ -6,7 +6,8 @@
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import { REVIEWS_STORE, SETTINGS_STORE, SUMMARIES_STORE, type ReviewDatabase } from './database';
 import { describeStorageFailure, ReviewConflictError, StorageWriteError } from './review-store';
-import { isLockSettings, LOCK_SETTING } from './stored-forms';
+import type { Review } from '../domain/review-schema';
+import { isLockSettings, LOCK_SETTING, type Encoded } from './stored-forms';
 
 export type WriteTransaction = IDBPTransaction<ReviewDatabase, ['reviews', 'summaries', 'settings'], 'readwrite'>;
 
@@ -60,4 +61,36 @@ export async function writeChecked(
     }
     throw new StorageWriteError(describeStorageFailure(error), error);
   }
+}
+
+/**
+ * The requests that store `encoded` (the stored forms of `records`): added when new, else put;
+ * with `expect`, refused unless the first record's stored revision is still `expect`.
+ */
+export function recordWrites(
+  tx: WriteTransaction,
+  records: readonly Review[],
+  encoded: readonly Encoded[],
+  options: { add?: boolean; expect?: number },
+): WritePlan {
+  const reviews = tx.objectStore(REVIEWS_STORE);
+  const summaries = tx.objectStore(SUMMARIES_STORE);
+  const checks: Promise<unknown>[] = [];
+  const first = records[0];
+  if (options.expect !== undefined && first) {
+    const expected = options.expect;
+    checks.push(
+      reviews.get(first.id).then((current) => {
+        const revision = (current as { revision?: unknown } | undefined)?.revision;
+        if (current === undefined || (typeof revision === 'number' ? revision : 0) !== expected) {
+          throw new ReviewConflictError(first.id);
+        }
+      }),
+    );
+  }
+  const writes = encoded.flatMap(([stored, summary]) => [
+    options.add ? reviews.add(stored) : reviews.put(stored),
+    summaries.put(summary),
+  ]);
+  return { checks, writes };
 }

@@ -173,7 +173,7 @@ test('a failure to unlock that is not the passphrase is not called a wrong passp
 test('the auto-lock reads its setting once per lock state, not on every render', async ({ context }) => {
   const page = await context.newPage();
   await page.addInitScript(() => {
-    // eslint-disable-next-line @typescript-eslint/unbound-method -- called with its own `this` below
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called with .call(this) below
     const original = IDBObjectStore.prototype.get;
     (globalThis as unknown as { settingReads: number }).settingReads = 0;
     IDBObjectStore.prototype.get = function (this: IDBObjectStore, key: IDBValidKey | IDBKeyRange) {
@@ -205,7 +205,7 @@ test('a failed auto-lock choice is reported, not left unhandled', async ({ conte
   await createReview(page, 'Kỳ chọn tự khóa');
   await enableLock(page);
   await page.evaluate(() => {
-    // eslint-disable-next-line @typescript-eslint/unbound-method -- called with its own `this` below
+    // eslint-disable-next-line @typescript-eslint/unbound-method -- called with .call(this) below
     const original = IDBObjectStore.prototype.put;
     IDBObjectStore.prototype.put = function (this: IDBObjectStore, value: unknown, key?: IDBValidKey) {
       if (key === 'auto-lock-minutes') throw new DOMException('simulated', 'QuotaExceededError');
