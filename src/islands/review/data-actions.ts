@@ -16,7 +16,7 @@ import {
 import { MIN_PASSPHRASE_LENGTH } from '../../domain/limits';
 import { localDay } from '../../domain/review-model';
 import type { Review } from '../../domain/review-schema';
-import { countCharacters, normalizeJson, samePassphrase } from '../../domain/text';
+import { countCharacters, normalizeJson, samePassphrase, toNfc } from '../../domain/text';
 import type { ReviewStore } from '../../storage/review-store';
 
 /** What the passphrase rules say about what was typed; undefined when it is acceptable. */
@@ -66,7 +66,8 @@ export async function makeVerifiedBackup(input: {
   const reviews = merged.reviews.map((review) => normalizeJson(review) as Review);
   const fromScreen = merged.fromScreen;
   if (reviews.length === 0) throw new BackupFailure('Chưa có bản tự soi nào để sao lưu.');
-  const secret = input.passphrase === '' ? undefined : input.passphrase;
+  // NFC, so the file opens whichever Unicode form the keyboard produces on the day of the restore.
+  const secret = input.passphrase === undefined || input.passphrase === '' ? undefined : toNfc(input.passphrase);
   const text = await createBackup(reviews, input.now, secret, input.iterations);
   let readBack: Review[];
   try {
@@ -122,7 +123,7 @@ export async function readRestoreFile(
   progress?: ProgressOptions,
 ): Promise<ReadOutcome> {
   try {
-    const contents = await readBackup(text, passphrase, progress);
+    const contents = await readBackup(text, passphrase === undefined ? undefined : toNfc(passphrase), progress);
     const existing = await store.getAll();
     return { kind: 'preview', preview: { reviews: contents.reviews, plan: planRestore(contents.reviews, existing) } };
   } catch (error) {
