@@ -11,7 +11,8 @@ import type { LockStatus } from '../storage/review-store';
 import type { ReviewEditor as ReviewEditorType } from './review/ReviewEditor';
 import { ReviewList } from './review/ReviewList';
 import { useRoute } from './review/router';
-import { UnlockForm } from './review/UnlockForm';
+import type { UnlockForm as UnlockFormType } from './review/UnlockForm';
+import { useLazyView } from './lazy';
 import '../styles/review.css';
 
 export interface ChecklistOption {
@@ -25,6 +26,7 @@ interface Props {
 }
 
 type Editor = FunctionComponent<Parameters<typeof ReviewEditorType>[0]>;
+type UnlockProps = Parameters<typeof UnlockFormType>[0];
 
 export default function ReviewApp({ checklists }: Props) {
   const [opened, setOpened] = useState<OpenedStore | undefined>(undefined);
@@ -91,6 +93,8 @@ export default function ReviewApp({ checklists }: Props) {
   }, [route.view, Editor]);
 
   useAutoLock(opened, lock, settingsVersion);
+  // The passphrase form is only needed while locked: it loads then, not with the page.
+  const unlock = useLazyView<UnlockProps>(lock === 'locked', () => import('./review/UnlockForm').then((m) => m.UnlockForm));
 
   if (!opened || !lock) {
     return (
@@ -130,7 +134,14 @@ export default function ReviewApp({ checklists }: Props) {
           <p>{notice}</p>
         </div>
       )}
-      {locked && <UnlockForm store={opened.store} onUnlocked={() => setLock('unlocked')} />}
+      {locked &&
+        (unlock.View ? (
+          <unlock.View store={opened.store} onUnlocked={() => setLock('unlocked')} />
+        ) : (
+          <p role={unlock.failed ? 'alert' : 'status'}>
+            {unlock.failed ? 'Không tải được ô nhập mật khẩu. Hãy kiểm tra kết nối rồi tải lại trang.' : 'Dữ liệu đang khóa…'}
+          </p>
+        ))}
       {route.view === 'list' ? (
         !locked && <ReviewList store={opened.store} checklists={checklists} onDataChanged={onDataChanged} />
       ) : !showEditor ? null : Editor ? (

@@ -2,7 +2,6 @@
 import { STORE_OPEN_TIMEOUT_MS } from '../domain/limits';
 import type { OpenOptions } from './database';
 import { IdbReviewStore } from './idb-review-store';
-import { MemoryReviewStore } from './memory-review-store';
 import type { ReviewStore } from './review-store';
 
 export interface OpenedStore {
@@ -14,7 +13,7 @@ export interface OpenedStore {
 export async function openStore(options: OpenOptions = {}): Promise<OpenedStore> {
   if (typeof indexedDB === 'undefined') {
     return {
-      store: new MemoryReviewStore(),
+      store: await memoryStore(),
       warning:
         'Trình duyệt này không cho trang lưu dữ liệu. Bạn vẫn làm và in được, nhưng khi đóng trang mọi điều đã ghi sẽ mất.',
     };
@@ -23,11 +22,17 @@ export async function openStore(options: OpenOptions = {}): Promise<OpenedStore>
     return { store: await withTimeout(IdbReviewStore.open(options), STORE_OPEN_TIMEOUT_MS) };
   } catch {
     return {
-      store: new MemoryReviewStore(),
+      store: await memoryStore(),
       warning:
         'Không mở được bộ nhớ của trình duyệt (có thể do cửa sổ ẩn danh, chế độ riêng tư hoặc bộ nhớ đầy). Bạn vẫn làm và in được, nhưng khi đóng trang mọi điều đã ghi sẽ mất.',
     };
   }
+}
+
+/** The fallback is rarely needed, so it loads only then (first-load budget). */
+async function memoryStore(): Promise<ReviewStore> {
+  const { MemoryReviewStore } = await import('./memory-review-store');
+  return new MemoryReviewStore();
 }
 
 function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {

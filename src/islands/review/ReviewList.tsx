@@ -11,10 +11,11 @@ import {
 import { countAnswered } from '../../domain/review-summary';
 import type { ReviewStore } from '../../storage/review-store';
 import type { ChecklistOption } from '../ReviewApp';
-import { ConfirmDialog } from './ConfirmDialog';
+import type { ConfirmDialog as ConfirmDialogType } from './ConfirmDialog';
 import type DataPanelType from './DataPanel';
 import { focusLater } from './focus';
-import { SafetyNotices } from './SafetyNotices';
+import type { SafetyNotices as SafetyNoticesType } from './SafetyNotices';
+import { useLazyView } from '../lazy';
 import { makeId } from './ids';
 import { navigate, routeHash } from './router';
 import { describeMoment } from './time';
@@ -27,9 +28,13 @@ interface Props {
 }
 
 type DataPanelComponent = typeof DataPanelType;
+type SafetyNoticesProps = Parameters<typeof SafetyNoticesType>[0];
+type ConfirmProps = Parameters<typeof ConfirmDialogType>[0];
 
 export function ReviewList({ store, checklists, onDataChanged }: Props) {
   const [summaries, setSummaries] = useState<ReviewSummary[] | undefined>(undefined);
+  // Storage warnings and reminders load just after the list, outside the first-load budget.
+  const notices = useLazyView<SafetyNoticesProps>(true, () => import('./SafetyNotices').then((m) => m.SafetyNotices));
   const [error, setError] = useState<string | undefined>(undefined);
   const [status, setStatus] = useState('');
   const [period, setPeriod] = useState('');
@@ -37,6 +42,10 @@ export function ReviewList({ store, checklists, onDataChanged }: Props) {
   const [renaming, setRenaming] = useState<string | undefined>(undefined);
   const [duplicating, setDuplicating] = useState<string | undefined>(undefined);
   const [deleting, setDeleting] = useState<ReviewSummary | undefined>(undefined);
+  // The delete confirmation loads once there is something to delete, not with the page.
+  const confirm = useLazyView<ConfirmProps>(deleting !== undefined || (summaries?.length ?? 0) > 0, () =>
+    import('./ConfirmDialog').then((m) => m.ConfirmDialog),
+  );
   const [DataPanel, setDataPanel] = useState<DataPanelComponent | undefined>(undefined);
   const [panelOpen, setPanelOpen] = useState(false);
   const [backupStamp, setBackupStamp] = useState(0);
@@ -145,8 +154,8 @@ export function ReviewList({ store, checklists, onDataChanged }: Props) {
         </div>
       )}
 
-      {summaries && (
-        <SafetyNotices store={store} summaries={summaries} backupStamp={backupStamp} onOpenBackup={() => void openPanel()} />
+      {summaries && notices.View && (
+        <notices.View store={store} summaries={summaries} backupStamp={backupStamp} onOpenBackup={() => void openPanel()} />
       )}
 
       <form class="panel create-form" onSubmit={(event) => void create(event)}>
@@ -285,8 +294,8 @@ export function ReviewList({ store, checklists, onDataChanged }: Props) {
           <p role="status">Đang tải…</p>
         )}
       </section>
-      {deleting && (
-        <ConfirmDialog
+      {deleting && confirm.View && (
+        <confirm.View
           title="Xóa bản tự soi?"
           message={`Bản “${deleting.period}” sẽ bị xóa hẳn khỏi thiết bị này và không khôi phục được (trừ khi bạn đã lưu bản sao ra tệp).`}
           confirmLabel="Xóa hẳn"
