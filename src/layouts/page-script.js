@@ -8,7 +8,7 @@
     try {
       var saved = localStorage.getItem(key);
       return sizes.indexOf(saved) >= 0 ? saved : 'md';
-    } catch (e) {
+    } catch {
       return 'md';
     }
   }
@@ -54,7 +54,7 @@
     if (sizes.indexOf(size) < 0) return;
     try {
       localStorage.setItem(key, size);
-    } catch (e) {}
+    } catch {}
     apply(size);
   });
   // "/" focuses the search box, unless the reader is typing in a field.
