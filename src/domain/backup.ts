@@ -3,14 +3,19 @@
  * Reading one is a boundary: everything is `unknown` until it passes the checks here, and every
  * failure is a BackupError whose message a member can act on.
  *
- * Format (formatVersion 1):
- *   { "format": "tu-soi-tu-sua/backup", "formatVersion": 1, "exportedAt": ISO date-time,
- *     "reviews": [review records, any supported shape version] }
+ * Format (formatVersion 2):
+ *   { "format": "tu-soi-tu-sua/backup", "formatVersion": 2, "exportedAt": ISO date-time,
+ *     "reviews": [review records, any supported shape version],
+ *     "branch": { "rounds": [branch rounds], "entries": [results received in them] } }
  * or, encrypted:
- *   { "format": …, "formatVersion": 1, "exportedAt": …,
+ *   { "format": …, "formatVersion": 2, "exportedAt": …,
  *     "encrypted": { "kdf": "PBKDF2-SHA-256", "iterations": n, "salt": b64, "iv": b64, "data": b64 } }
- * where data is AES-GCM of the JSON array of review records.
+ * where data is AES-GCM of the JSON { "reviews": […], "branch": {…} }.
+ * Version 1 files (reviews only; encrypted data an array of reviews) are read through the
+ * migrations in backup-migrations.ts.
  */
+import { migratePayload } from './backup-migrations';
+import { readBranchPayload, type BranchBackup } from './backup-branch';
 import { MAX_BACKUP_BYTES } from './limits';
 import { restoreReview, ReviewFormatError } from './review-migrations';
 import type { Review } from './review-schema';
@@ -23,7 +28,10 @@ export { MAX_BACKUP_BYTES } from './limits';
 /** Tag every backup file starts with. */
 export const BACKUP_FORMAT = 'tu-soi-tu-sua/backup';
 /** Current envelope version; readers accept this and older ones. */
-export const BACKUP_FORMAT_VERSION = 1;
+export const BACKUP_FORMAT_VERSION = 2;
+
+export type { BranchBackup } from './backup-branch';
+const NO_BRANCH: BranchBackup = { rounds: [], entries: [] };
 
 /**
  * Text is data: notes may hold anything a member types ("<img>", "online= miễn phí"). Every view
@@ -58,22 +66,26 @@ const pause = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export interface BackupContents {
   readonly reviews: Review[];
+  /** The branch workspace (rounds and results received); empty in files of version 1. */
+  readonly branch: BranchBackup;
   readonly exportedAt: string;
   readonly encrypted: boolean;
 }
 
-/** Builds the text of a backup file. With a passphrase the reviews are encrypted. */
+/** Builds the text of a backup file. With a passphrase the reviews and branch data are encrypted. */
 export async function createBackup(
   reviews: readonly Review[],
   now: Date,
   passphrase?: string,
   iterations?: number,
+  branch: BranchBackup = NO_BRANCH,
 ): Promise<string> {
   const header = { format: BACKUP_FORMAT, formatVersion: BACKUP_FORMAT_VERSION, exportedAt: now.toISOString() };
+  const payload = { reviews, branch: { rounds: branch.rounds, entries: branch.entries } };
   // Compact: a backup of anything restore accepted stays within what restore accepts.
-  if (passphrase === undefined || passphrase === '') return JSON.stringify({ ...header, reviews });
+  if (passphrase === undefined || passphrase === '') return JSON.stringify({ ...header, ...payload });
   const parameters = newKeyParameters(iterations);
-  const sealed = await seal(await deriveKey(passphrase, parameters), reviews);
+  const sealed = await seal(await deriveKey(passphrase, parameters), payload);
   return JSON.stringify({ ...header, encrypted: { ...parameters, ...sealed } }, null, 1);
 }
 
@@ -120,20 +132,22 @@ export async function readBackup(text: string, passphrase?: string, options: Pro
       'Tệp sao lưu được tạo bởi phiên bản mới hơn của trang. Hãy tải lại trang để cập nhật rồi thử lại.',
     );
   }
-  const allowed = new Set(['format', 'formatVersion', 'exportedAt', 'reviews', 'encrypted']);
+  const allowed = new Set(version === 1 ? ENVELOPE_V1_KEYS : ENVELOPE_KEYS);
   const extra = Object.keys(envelope).find((key) => !allowed.has(key));
   if (extra !== undefined) throw new BackupError('not-backup', notBackup, extra);
   const exportedAt = typeof envelope['exportedAt'] === 'string' ? envelope['exportedAt'] : '';
 
-  let records: unknown = envelope['reviews'];
   const encrypted = envelope['encrypted'];
+  let payload: unknown = version === 1 ? envelope['reviews'] : { reviews: envelope['reviews'], branch: envelope['branch'] };
   if (encrypted !== undefined) {
     if (!isKeyParameters(encrypted) || !isSealed(encrypted)) throw new BackupError('not-backup', notBackup, 'encrypted');
+    // Encrypted files carry everything inside: plain records beside them would be a file made by hand.
+    if ('reviews' in envelope || 'branch' in envelope) throw new BackupError('not-backup', notBackup, 'encrypted');
     if (passphrase === undefined || passphrase === '') {
       throw new BackupError('needs-passphrase', 'Tệp sao lưu này được khóa bằng mật khẩu. Hãy nhập mật khẩu đã dùng khi lưu.');
     }
     try {
-      records = normalizeJson(await unseal(await deriveKey(passphrase, encrypted), encrypted));
+      payload = normalizeJson(await unseal(await deriveKey(passphrase, encrypted), encrypted));
     } catch (error) {
       if (error instanceof WrongPassphraseError) {
         throw new BackupError('wrong-passphrase', 'Mật khẩu không đúng với tệp sao lưu này. Không có gì bị thay đổi.');
@@ -142,13 +156,21 @@ export async function readBackup(text: string, passphrase?: string, options: Pro
       throw error;
     }
   }
+  const current = migratePayload(version, payload);
+  if (current === null || typeof current !== 'object' || Array.isArray(current)) throw new BackupError('not-backup', notBackup);
+  const parts = current as Record<string, unknown>;
+  const stray = Object.keys(parts).find((key) => key !== 'reviews' && key !== 'branch');
+  if (stray !== undefined) throw new BackupError('not-backup', notBackup, stray);
+  const records = parts['reviews'];
   if (!Array.isArray(records)) throw new BackupError('not-backup', notBackup, 'reviews');
+  const branchRaw = readBranchShape(parts['branch']);
+  const total = records.length + branchRaw.rounds.length + branchRaw.entries.length;
   const reviews: Review[] = [];
   const seen = new Set<string>();
   const chunk = options.chunk ?? DEFAULT_CHUNK;
   for (const [index, record] of records.entries()) {
     if (index > 0 && index % chunk === 0) {
-      options.onProgress?.(index, records.length);
+      options.onProgress?.(index, total);
       await pause();
     }
     try {
@@ -167,8 +189,25 @@ export async function readBackup(text: string, passphrase?: string, options: Pro
       throw error;
     }
   }
-  options.onProgress?.(records.length, records.length);
-  return { reviews, exportedAt, encrypted: encrypted !== undefined };
+  const problem = readBranchPayload(branchRaw);
+  if (!problem.ok) throw new BackupError('bad-record', `${problem.message} Không có gì bị thay đổi.`, problem.where);
+  options.onProgress?.(total, total);
+  return { reviews, branch: problem.value, exportedAt, encrypted: encrypted !== undefined };
+}
+
+const ENVELOPE_V1_KEYS = ['format', 'formatVersion', 'exportedAt', 'reviews', 'encrypted'];
+const ENVELOPE_KEYS = [...ENVELOPE_V1_KEYS, 'branch'];
+
+/** The branch part must be exactly { rounds: [], entries: [] }; its records are checked later. */
+function readBranchShape(value: unknown): { rounds: unknown[]; entries: unknown[] } {
+  if (value === null || typeof value !== 'object' || Array.isArray(value))
+    throw new BackupError('not-backup', notBackup, 'branch');
+  const branch = value as Record<string, unknown>;
+  const stray = Object.keys(branch).find((key) => key !== 'rounds' && key !== 'entries');
+  if (stray !== undefined) throw new BackupError('not-backup', notBackup, `branch.${stray}`);
+  const { rounds, entries } = branch;
+  if (!Array.isArray(rounds) || !Array.isArray(entries)) throw new BackupError('not-backup', notBackup, 'branch');
+  return { rounds, entries };
 }
 
 /** Bytes of a string in UTF-8, counted without building a copy (files near the limit are large). */

@@ -3,12 +3,16 @@
  * content when the passphrase lock is on; tells other tabs about changes (reviews and the lock).
  */
 import type { IDBPDatabase } from 'idb';
+import type { RoundWithEntries } from '../domain/backup-branch';
 import type { ReviewSummary } from '../domain/review-model';
 import type { Review } from '../domain/review-schema';
 import { deriveKey, newKeyParameters, seal, unseal, WrongPassphraseError } from '../domain/sealed';
 import { normalizeJson } from '../domain/text';
 import { loadedCodec, reviewCodec } from './codec';
+import { announceBranchRestore, branchWrites, prepareBranchRestore, readBranchData, storedRevisions } from './branch-restore';
+import type { BranchData } from './branch-store';
 import {
+  BRANCH_ROUNDS_STORE,
   BY_UPDATED_INDEX,
   openReviewDatabase,
   REVIEWS_STORE,
@@ -181,12 +185,8 @@ export class IdbReviewStore implements ReviewStore {
     this.exitCopies?.keepNow(review);
   }
 
-  async putMany(reviews: readonly Review[]): Promise<void> {
-    const revisions = new Map<string, number>();
-    for (const raw of await this.db.getAll(REVIEWS_STORE)) {
-      const entry = raw as { id?: unknown; revision?: unknown };
-      if (typeof entry.id === 'string') revisions.set(entry.id, typeof entry.revision === 'number' ? entry.revision : 0);
-    }
+  async putMany(reviews: readonly Review[], rounds: readonly RoundWithEntries[] = []): Promise<void> {
+    const revisions = await storedRevisions(this.db, REVIEWS_STORE);
     const records: Review[] = [];
     for (const review of reviews) {
       // A restored review keeps its revision, unless it replaces one here: then it moves past it,
@@ -196,8 +196,15 @@ export class IdbReviewStore implements ReviewStore {
         await prepare({ ...review, revision: current === undefined ? review.revision : Math.max(current, review.revision) + 1 }),
       );
     }
-    await this.persist(records);
+    const roundRevisions = rounds.length > 0 ? await storedRevisions(this.db, BRANCH_ROUNDS_STORE) : new Map<string, number>();
+    const branch = prepareBranchRestore(rounds, roundRevisions);
+    await this.persist(records, {}, branch);
     for (const record of records) this.announce({ id: record.id, revision: record.revision });
+    announceBranchRestore(branch);
+  }
+
+  getBranchData(): Promise<BranchData> {
+    return readBranchData(this.db);
   }
 
   async delete(id: string): Promise<void> {
@@ -326,13 +333,20 @@ export class IdbReviewStore implements ReviewStore {
    * meanwhile, they are written plain instead; if it turned it on (or changed the passphrase), the
    * write is refused with ReviewLockedError. A record is never stored sealed without its key settings.
    */
-  private async persist(records: readonly Review[], options: { add?: boolean; expect?: number } = {}): Promise<void> {
+  private async persist(
+    records: readonly Review[],
+    options: { add?: boolean; expect?: number } = {},
+    branch: readonly RoundWithEntries[] = [],
+  ): Promise<void> {
     for (let attempt = 0; ; attempt += 1) {
       // Key and salt are taken together: the key may be forgotten while the records are encrypted.
       const [key, salt] = [this.key, this.key ? this.keySalt : undefined];
       const encoded = key ? await Promise.all(records.map((record) => encodeSealed(record, key))) : records.map(encodePlain);
       try {
-        await writeChecked(this.db, salt, (tx) => recordWrites(tx, records, encoded, options));
+        await writeChecked(this.db, salt, (tx) => {
+          const plan = recordWrites(tx, records, encoded, options);
+          return { checks: plan.checks, writes: [...plan.writes, ...branchWrites(tx, branch)] };
+        });
         return;
       } catch (error) {
         if (!(error instanceof LockChangedError)) throw error;

@@ -2,10 +2,14 @@
  * Keeps self-reviews in memory only, for this page's lifetime: used when IndexedDB is unavailable
  * (the member is told nothing will be kept) and by UI tests.
  */
+import type { RoundWithEntries } from '../domain/backup-branch';
+import type { Entry, Round } from '../domain/branch/branch-schema';
 import { summarise, type ReviewSummary } from '../domain/review-model';
 import type { Review } from '../domain/review-schema';
 import { normalizeJson } from '../domain/text';
 import { reviewCodec } from './codec';
+import { prepareBranchRestore } from './branch-restore';
+import type { BranchData } from './branch-store';
 import { clearLocalSettings } from './erase';
 import {
   checkSettingKey,
@@ -21,6 +25,8 @@ interface Shared {
   readonly records: Map<string, string>;
   readonly settings: Map<SettingKey, unknown>;
   readonly stores: Set<MemoryReviewStore>;
+  /** Branch rounds and entries restored from a backup (this page has no branch workspace of its own). */
+  readonly branch: { rounds: Map<string, Round>; entries: Map<string, Entry> };
 }
 
 export class MemoryReviewStore implements ReviewStore {
@@ -29,7 +35,14 @@ export class MemoryReviewStore implements ReviewStore {
   private readonly settings: Map<SettingKey, unknown>;
   private readonly listeners = new Set<(change: ReviewChange) => void>();
 
-  constructor(private readonly shared: Shared = { records: new Map(), settings: new Map(), stores: new Set() }) {
+  constructor(
+    private readonly shared: Shared = {
+      records: new Map(),
+      settings: new Map(),
+      stores: new Set(),
+      branch: { rounds: new Map(), entries: new Map() },
+    },
+  ) {
     this.records = shared.records;
     this.settings = shared.settings;
     shared.stores.add(this);
@@ -54,7 +67,17 @@ export class MemoryReviewStore implements ReviewStore {
     return reviews.filter((review): review is Review => review !== undefined);
   }
 
-  async putMany(reviews: readonly Review[]): Promise<void> {
+  async getBranchData(): Promise<BranchData> {
+    await Promise.resolve();
+    const { rounds, entries } = this.branch();
+    return { rounds: [...rounds.values()], entries: [...entries.values()] };
+  }
+
+  async putMany(reviews: readonly Review[], restoredRounds: readonly RoundWithEntries[] = []): Promise<void> {
+    const { rounds, entries } = this.branch();
+    const revisions = new Map([...rounds.values()].map((round) => [round.id, round.revision]));
+    // Validated before anything changes: all or nothing.
+    const prepared = prepareBranchRestore(restoredRounds, revisions);
     for (const review of reviews) {
       const current = await this.get(review.id);
       const revision = current === undefined ? review.revision : Math.max(current.revision, review.revision) + 1;
@@ -62,6 +85,15 @@ export class MemoryReviewStore implements ReviewStore {
       this.records.set(record.id, JSON.stringify(record));
       this.announce({ id: record.id, revision: record.revision });
     }
+    for (const { round, entries: restored } of prepared) {
+      rounds.set(round.id, round);
+      for (const entry of [...entries.values()]) if (entry.roundId === round.id) entries.delete(entry.id);
+      for (const entry of restored) entries.set(entry.id, entry);
+    }
+  }
+
+  private branch(): Shared['branch'] {
+    return this.shared.branch;
   }
 
   async getSetting(key: SettingKey): Promise<unknown> {
@@ -77,6 +109,8 @@ export class MemoryReviewStore implements ReviewStore {
   erase(): Promise<void> {
     this.records.clear();
     this.settings.clear();
+    this.shared.branch.rounds.clear();
+    this.shared.branch.entries.clear();
     clearLocalSettings();
     this.close();
     return Promise.resolve();

@@ -1,7 +1,9 @@
 /** The storage interface the self-review UI receives; implementations: IndexedDB and in-memory. */
 import { DocumentConflictError, DocumentLockedError, UserFacingError } from '../domain/errors';
 import type { ReviewSummary } from '../domain/review-model';
+import type { RoundWithEntries } from '../domain/backup-branch';
 import type { Review } from '../domain/review-schema';
+import type { BranchData } from './branch-store';
 
 /** Another tab (or this one) changed or deleted a review. `revision` is null after a delete. */
 export interface ReviewChange {
@@ -35,8 +37,13 @@ export interface ReviewStore {
   delete(id: string): Promise<void>;
   /** Every review, for a backup. Throws ReviewLockedError while locked. */
   getAll(): Promise<Review[]>;
-  /** Writes restored reviews in one transaction, replacing those with the same id. */
-  putMany(reviews: readonly Review[]): Promise<void>;
+  /**
+   * Writes restored reviews, and restored branch rounds with their entries, in one transaction,
+   * replacing those with the same id; a restored round's stored entries are replaced by its own.
+   */
+  putMany(reviews: readonly Review[], rounds?: readonly RoundWithEntries[]): Promise<void>;
+  /** Every readable branch round and entry (the /chi-bo/ workspace), for a backup. */
+  getBranchData(): Promise<BranchData>;
   /** A device setting (not review content), e.g. the time of the last backup. */
   getSetting(key: SettingKey): Promise<unknown>;
   setSetting(key: SettingKey, value: unknown): Promise<void>;

@@ -4,12 +4,24 @@
  * commit. It always checks that the lock settings are still the ones the records were encoded for.
  */
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
-import { REVIEWS_STORE, SETTINGS_STORE, SUMMARIES_STORE, type ReviewDatabase } from './database';
+import {
+  BRANCH_ENTRIES_STORE,
+  BRANCH_ROUNDS_STORE,
+  REVIEWS_STORE,
+  SETTINGS_STORE,
+  SUMMARIES_STORE,
+  type ReviewDatabase,
+} from './database';
 import { describeStorageFailure, ReviewConflictError, StorageWriteError } from './review-store';
 import type { Review } from '../domain/review-schema';
 import { isLockSettings, LOCK_SETTING, type Encoded } from './stored-forms';
 
-export type WriteTransaction = IDBPTransaction<ReviewDatabase, ['reviews', 'summaries', 'settings'], 'readwrite'>;
+/** Includes the branch stores, so a restore writes reviews and branch rounds all or nothing. */
+export type WriteTransaction = IDBPTransaction<
+  ReviewDatabase,
+  ['reviews', 'summaries', 'settings', 'branch-rounds', 'branch-entries'],
+  'readwrite'
+>;
 
 /** Requests issued at once inside a write: checks that may refuse it, and the writes themselves. */
 export interface WritePlan {
@@ -37,7 +49,10 @@ export async function writeChecked(
   expectedSalt: string | undefined | null,
   plan: (tx: WriteTransaction) => WritePlan,
 ): Promise<void> {
-  const tx = db.transaction([REVIEWS_STORE, SUMMARIES_STORE, SETTINGS_STORE], 'readwrite');
+  const tx = db.transaction(
+    [REVIEWS_STORE, SUMMARIES_STORE, SETTINGS_STORE, BRANCH_ROUNDS_STORE, BRANCH_ENTRIES_STORE],
+    'readwrite',
+  );
   const lock = expectedSalt === null ? undefined : tx.objectStore(SETTINGS_STORE).get(LOCK_SETTING);
   const { checks, writes } = plan(tx);
   // Rejected when the transaction aborts; the reason is reported once, below.

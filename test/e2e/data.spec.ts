@@ -56,7 +56,11 @@ test('back up, erase everything, restore: the stored records are identical', asy
   await makeReview(page, 'Kỳ thứ hai');
   const before = await readRawDatabase(page);
   const backup = await backUp(page);
-  expect(JSON.parse(backup)).toMatchObject({ format: 'tu-soi-tu-sua/backup', formatVersion: 1 });
+  expect(JSON.parse(backup)).toMatchObject({
+    format: 'tu-soi-tu-sua/backup',
+    formatVersion: 2,
+    branch: { rounds: [], entries: [] },
+  });
 
   await eraseEverything(page);
   const erased = await readRawDatabase(page);
@@ -75,6 +79,34 @@ test('back up, erase everything, restore: the stored records are identical', asy
     [...records].sort((a, b) => String((a as { id: string }).id).localeCompare((b as { id: string }).id));
   expect(byId(after['reviews'])).toEqual(byId(before['reviews']));
   expect(byId(after['summaries'])).toEqual(byId(before['summaries']));
+});
+
+test('the backup made on /tu-soi/ carries the branch rounds of /chi-bo/, and restores them', async ({ page }) => {
+  await page.goto('/chi-bo/');
+  await page.getByLabel('Kỳ tự soi').fill('6 tháng đầu năm 2026');
+  await page.getByLabel('Tên chi bộ').fill('Chi bộ Khối 3');
+  await page.getByLabel(/Số đảng viên của chi bộ/).fill('12');
+  await page.getByRole('button', { name: 'Tạo đợt' }).click();
+  await expect(page.getByRole('heading', { name: 'Bức tranh của chi bộ' })).toBeVisible();
+  const before = await readRawDatabase(page);
+  const backup = await backUp(page);
+  expect(
+    (JSON.parse(backup) as { branch: { rounds: { branchName: string }[] } }).branch.rounds.map((round) => round.branchName),
+  ).toEqual(['Chi bộ Khối 3']);
+
+  await eraseEverything(page);
+  expect((await readRawDatabase(page))['branch-rounds'] ?? []).toEqual([]);
+  await restore(page, 'sao-luu.json', backup);
+  await expect(page.getByRole('heading', { name: 'Xem trước: tệp có 0 bản tự soi và 1 đợt của chi bộ' })).toBeFocused();
+  await expect(page.locator('.restore-preview')).toContainText(
+    'Thêm mới đợt “6 tháng đầu năm 2026” của Chi bộ Khối 3, 0 kết quả',
+  );
+  await page.getByRole('button', { name: 'Khôi phục', exact: true }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'thêm 1, thay 0, giữ nguyên 0 đợt của chi bộ' })).toBeVisible();
+  expect((await readRawDatabase(page))['branch-rounds']).toEqual(before['branch-rounds']);
+  await page.goto('/chi-bo/');
+  await expect(page.getByRole('option', { name: '6 tháng đầu năm 2026 — Chi bộ Khối 3' })).toHaveCount(1);
+  await expect(page.getByRole('heading', { name: 'Bức tranh của chi bộ' })).toBeVisible();
 });
 
 test('restoring over an existing review shows what would be replaced and asks first', async ({ page }) => {
@@ -112,14 +144,14 @@ test('every kind of bad file is refused with a Vietnamese message and changes no
     ['not JSON', 'đây là một bức thư, không phải JSON', /Tệp không đọc được/],
     ['truncated', good.slice(0, Math.floor(good.length / 2)), /Tệp không đọc được/],
     ['another format', '{"format":"zalo-export","formatVersion":1,"reviews":[]}', /không phải tệp sao lưu/],
-    ['future version', good.replace('"formatVersion": 1', '"formatVersion": 7'), /phiên bản mới hơn/],
+    ['future version', good.replace(`"formatVersion": 2`, `"formatVersion": 7`), /phiên bản mới hơn/],
     [
       'wrong types',
       good.replace(/"period": "[^"]*"/, '"period": 12345'),
       /Không đọc được bản tự soi thứ 1 trong tệp: Ô “Kỳ tự soi” sai kiểu/,
     ],
-    ['extra key', good.replace('"formatVersion": 1', '"formatVersion": 1, "isAdmin": true'), /không phải tệp sao lưu/],
-    ['__proto__ key', good.replace('"formatVersion": 1', '"formatVersion": 1, "__proto__": {"polluted": true}'), /không an toàn/],
+    ['extra key', good.replace(`"formatVersion": 2`, `"formatVersion": 2, "isAdmin": true`), /không phải tệp sao lưu/],
+    ['__proto__ key', good.replace(`"formatVersion": 2`, `"formatVersion": 2, "__proto__": {"polluted": true}`), /không an toàn/],
     ['constructor key', good.replace(/"period": /, '"constructor": {"prototype": {}}, "period": '), /không an toàn/],
     ['wrong passphrase', locked, /Mật khẩu không đúng/, 'mật khẩu sai'],
   ];

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
+  BACKUP_FORMAT_VERSION,
   BackupError,
   createBackup,
   MAX_BACKUP_BYTES,
@@ -71,13 +72,17 @@ describe('backup files', () => {
     ['another file format', () => Promise.resolve('{"format":"khac","formatVersion":1,"reviews":[]}'), 'not-backup'],
     [
       'a future format version',
-      async () => (await valid()).replace('"formatVersion": 1', '"formatVersion": 99'),
+      async () => (await valid()).replace(`"formatVersion": ${BACKUP_FORMAT_VERSION}`, '"formatVersion": 99'),
       'future-version',
     ],
     ['a wrong type', async () => (await valid()).replace('"period": "Kỳ 1"', '"period": 42'), 'bad-record'],
     [
       'an extra envelope key',
-      async () => (await valid()).replace('"formatVersion": 1', '"formatVersion": 1, "them": true'),
+      async () =>
+        (await valid()).replace(
+          `"formatVersion": ${BACKUP_FORMAT_VERSION}`,
+          `"formatVersion": ${BACKUP_FORMAT_VERSION}, "them": true`,
+        ),
       'not-backup',
     ],
     [

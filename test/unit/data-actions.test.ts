@@ -47,7 +47,7 @@ describe('making a backup', () => {
   });
 
   it('says the file was made even when the backup time could not be recorded', () => {
-    const message = backupSavedMessage({ text: '', fileName: 'x.json', count: 2, fromScreen: 0 }, false, false);
+    const message = backupSavedMessage({ text: '', fileName: 'x.json', count: 2, rounds: 0, fromScreen: 0 }, false, false);
     expect(message).toMatch(/^Đã tạo tệp sao lưu 2 bản tự soi/);
     expect(message).toMatch(/không ghi được thời điểm sao lưu/);
     expect(message).not.toMatch(/Chưa có gì được lưu/);

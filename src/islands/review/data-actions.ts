@@ -13,6 +13,7 @@ import {
   type ProgressOptions,
   type RestorePlan,
 } from '../../domain/backup';
+import { planBranchRestore, sameBranch, type BranchBackup, type BranchRestorePlan } from '../../domain/backup-branch';
 import { MIN_PASSPHRASE_LENGTH } from '../../domain/limits';
 import { localDay } from '../../domain/review-model';
 import type { Review } from '../../domain/review-schema';
@@ -31,6 +32,8 @@ export interface VerifiedBackup {
   readonly text: string;
   readonly fileName: string;
   readonly count: number;
+  /** Branch rounds (/chi-bo/) in the file. */
+  readonly rounds: number;
   /** How many reviews came from the screen rather than from storage (edits not saved yet). */
   readonly fromScreen: number;
 }
@@ -54,7 +57,7 @@ export function withUnsaved(stored: readonly Review[], unsaved: readonly Review[
  * as a restore would and compares it record by record, in chunks with progress.
  */
 export async function makeVerifiedBackup(input: {
-  store: Pick<ReviewStore, 'getAll'>;
+  store: Pick<ReviewStore, 'getAll' | 'getBranchData'>;
   unsaved: readonly Review[];
   now: Date;
   passphrase?: string | undefined;
@@ -65,13 +68,16 @@ export async function makeVerifiedBackup(input: {
   // As a restore would keep them (NFC, no bidi controls), so older stored text compares equal after reading back.
   const reviews = merged.reviews.map((review) => normalizeJson(review) as Review);
   const fromScreen = merged.fromScreen;
-  if (reviews.length === 0) throw new BackupFailure('Chưa có bản tự soi nào để sao lưu.');
+  const branch = backupBranch(await input.store.getBranchData());
+  if (reviews.length === 0 && branch.rounds.length === 0)
+    throw new BackupFailure('Chưa có bản tự soi hay đợt của chi bộ nào để sao lưu.');
   // NFC, so the file opens whichever Unicode form the keyboard produces on the day of the restore.
   const secret = input.passphrase === undefined || input.passphrase === '' ? undefined : toNfc(input.passphrase);
-  const text = await createBackup(reviews, input.now, secret, input.iterations);
+  const text = await createBackup(reviews, input.now, secret, input.iterations, branch);
   let readBack: Review[];
+  let readBranch: BranchBackup;
   try {
-    readBack = (await readBackup(text, secret, input.progress)).reviews;
+    ({ reviews: readBack, branch: readBranch } = await readBackup(text, secret, input.progress));
   } catch (error) {
     if (error instanceof BackupError && error.problem === 'too-large') {
       throw new BackupFailure(
@@ -80,8 +86,24 @@ export async function makeVerifiedBackup(input: {
     }
     throw new BackupFailure(error instanceof BackupError ? `Tệp vừa tạo không đọc lại được: ${error.message}` : verifyFailed);
   }
-  if (!(await sameReviews(readBack, reviews, input.progress))) throw new BackupFailure(verifyFailed);
-  return { text, fileName: `tu-soi-tu-sua-sao-luu-${localDay(input.now)}.json`, count: reviews.length, fromScreen };
+  if (!(await sameReviews(readBack, reviews, input.progress)) || !sameBranch(readBranch, branch)) {
+    throw new BackupFailure(verifyFailed);
+  }
+  const fileName = `tu-soi-tu-sua-sao-luu-${localDay(input.now)}.json`;
+  return { text, fileName, count: reviews.length, rounds: branch.rounds.length, fromScreen };
+}
+
+/**
+ * The branch data as a restore would keep it (NFC), without entries whose round could not be read:
+ * a file holds no result outside a round of the file.
+ */
+function backupBranch(data: BranchBackup): BranchBackup {
+  const rounds = data.rounds.map((round) => normalizeJson(round) as BranchBackup['rounds'][number]);
+  const ids = new Set(rounds.map((round) => round.id));
+  const entries = data.entries
+    .filter((entry) => ids.has(entry.roundId))
+    .map((entry) => normalizeJson(entry) as BranchBackup['entries'][number]);
+  return { rounds, entries };
 }
 
 const verifyFailed = 'Tệp vừa tạo đọc lại không khớp với dữ liệu. Chưa có gì được lưu; hãy thử lại.';
@@ -89,7 +111,7 @@ const verifyFailed = 'Tệp vừa tạo đọc lại không khớp với dữ li
 /** The message after the file was handed to the browser; says plainly what happened. */
 export function backupSavedMessage(backup: VerifiedBackup, encrypted: boolean, timeRecorded: boolean): string {
   const parts = [
-    `Đã tạo tệp sao lưu ${backup.count} bản tự soi và đọc lại kiểm tra: đầy đủ, khớp với dữ liệu${encrypted ? ', có khóa mật khẩu' : ''}.`,
+    `Đã tạo tệp sao lưu ${backup.count} bản tự soi${backup.rounds > 0 ? ` và ${backup.rounds} đợt của chi bộ` : ''} và đọc lại kiểm tra: đầy đủ, khớp với dữ liệu${encrypted ? ', có khóa mật khẩu' : ''}.`,
   ];
   if (backup.fromScreen > 0) parts.push('Tệp gồm cả những gì đang hiện trên màn hình nhưng chưa lưu được vào trình duyệt.');
   if (!timeRecorded) parts.push('Trình duyệt không ghi được thời điểm sao lưu (bộ nhớ đầy), nhưng tệp đã được tạo.');
@@ -107,6 +129,10 @@ export function plainBackupWarning(locked: boolean, encrypt: boolean): string | 
 export interface RestorePreview {
   readonly reviews: Review[];
   readonly plan: RestorePlan;
+  /** The branch rounds of the file (with their results), compared with those stored. */
+  readonly branch: BranchRestorePlan;
+  /** How many branch rounds the file holds. */
+  readonly rounds: number;
 }
 
 /** The outcome of reading a chosen file: a preview, a request for its passphrase, or a message. */
@@ -119,13 +145,15 @@ export type ReadOutcome =
 export async function readRestoreFile(
   text: string,
   passphrase: string | undefined,
-  store: Pick<ReviewStore, 'getAll'>,
+  store: Pick<ReviewStore, 'getAll' | 'getBranchData'>,
   progress?: ProgressOptions,
 ): Promise<ReadOutcome> {
   try {
     const contents = await readBackup(text, passphrase === undefined ? undefined : toNfc(passphrase), progress);
     const existing = await store.getAll();
-    return { kind: 'preview', preview: { reviews: contents.reviews, plan: planRestore(contents.reviews, existing) } };
+    const branch = planBranchRestore(contents.branch, await store.getBranchData());
+    const plan = planRestore(contents.reviews, existing);
+    return { kind: 'preview', preview: { reviews: contents.reviews, plan, branch, rounds: contents.branch.rounds.length } };
   } catch (error) {
     if (error instanceof BackupError) {
       return { kind: error.problem === 'needs-passphrase' ? 'needs-passphrase' : 'refused', message: error.message };
@@ -144,6 +172,13 @@ export function fileTooLarge(size: number): string | undefined {
 /** Writes what the plan adds or replaces, all or nothing; returns the message to show. */
 export async function applyRestore(store: Pick<ReviewStore, 'putMany'>, preview: RestorePreview): Promise<string> {
   const { added, replaced, unchanged } = preview.plan;
-  await store.putMany([...added, ...replaced.map((entry) => entry.incoming)]);
-  return `Đã khôi phục: thêm ${added.length}, thay ${replaced.length}, giữ nguyên ${unchanged.length} bản tự soi.`;
+  const branch = preview.branch;
+  await store.putMany(
+    [...added, ...replaced.map((entry) => entry.incoming)],
+    [...branch.added, ...branch.replaced.map((entry) => entry.incoming)],
+  );
+  const reviews = `thêm ${added.length}, thay ${replaced.length}, giữ nguyên ${unchanged.length} bản tự soi`;
+  if (preview.rounds === 0) return `Đã khôi phục: ${reviews}.`;
+  const rounds = `thêm ${branch.added.length}, thay ${branch.replaced.length}, giữ nguyên ${branch.unchanged.length} đợt của chi bộ`;
+  return `Đã khôi phục: ${reviews}; ${rounds}.`;
 }

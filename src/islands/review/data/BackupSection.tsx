@@ -73,8 +73,8 @@ export function BackupSection({ store, onChanged }: Props) {
     <form class="panel" aria-labelledby="backup-heading" onSubmit={(event) => void backup(event)}>
       <h3 id="backup-heading">Lưu bản sao ra tệp</h3>
       <p class="hint">
-        Tệp chứa mọi bản tự soi trên thiết bị này. Dùng để phòng mất dữ liệu, hoặc chuyển sang thiết bị khác (mở trang ở máy mới,
-        chọn “Khôi phục từ tệp”).
+        Tệp chứa mọi bản tự soi trên thiết bị này, cùng các đợt tổng hợp của chi bộ (trang Chi bộ) nếu có. Dùng để phòng mất dữ
+        liệu, hoặc chuyển sang thiết bị khác (mở trang ở máy mới, chọn “Khôi phục từ tệp”).
       </p>
       <label class="checkbox" for="backup-encrypt">
         <input

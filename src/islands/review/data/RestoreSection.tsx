@@ -4,6 +4,7 @@ import { backupNeedsPassphrase } from '../../../domain/backup';
 import type { ReviewStore } from '../../../storage/review-store';
 import { applyRestore, fileTooLarge, readRestoreFile, type RestorePreview } from '../data-actions';
 import { describeMoment } from '../time';
+import { BranchPreview } from './BranchPreview';
 import { Feedback } from './Feedback';
 import { PasswordField } from './PasswordField';
 
@@ -102,6 +103,7 @@ export function RestoreSection({ store, onChanged }: Props) {
         <div class="restore-preview">
           <h4 ref={previewRef} tabIndex={-1}>
             Xem trước: tệp có {preview.reviews.length} bản tự soi
+            {preview.rounds > 0 ? ` và ${preview.rounds} đợt của chi bộ` : ''}
           </h4>
           <ul>
             {plan.added.map((review) => (
@@ -120,11 +122,14 @@ export function RestoreSection({ store, onChanged }: Props) {
               <li key={review.id}>Giống hệt bản trên máy, bỏ qua: “{review.period}”</li>
             ))}
           </ul>
+          {preview.rounds > 0 && <BranchPreview plan={preview.branch} />}
           <div class="button-row">
             <button
               type="button"
               class="button button--primary"
-              disabled={plan.added.length + plan.replaced.length === 0}
+              disabled={
+                plan.added.length + plan.replaced.length + preview.branch.added.length + preview.branch.replaced.length === 0
+              }
               onClick={() => void apply()}
             >
               Khôi phục
