@@ -44,7 +44,7 @@ async function member(browser: Browser, levels: Record<string, Level>, name?: st
   await page.getByRole('button', { name: 'Thêm biện pháp khắc phục cho biểu hiện 1', exact: true }).click();
   await page.locator('textarea[id$="-what-inline"]').fill('Góp ý thẳng thắn tại mỗi buổi sinh hoạt');
   if (name) {
-    await page.getByRole('link', { name: 'Thông tin' }).click();
+    await page.getByRole('link', { name: 'Thông tin', exact: true }).click();
     await page.getByLabel('Họ và tên').fill(name);
   }
   await expect(page.locator('.save-status')).toContainText(/Đã lưu lúc/);
