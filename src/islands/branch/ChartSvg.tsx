@@ -159,6 +159,9 @@ export function ChartSvg({ chart, id, variant, caption, hiddenLabel }: Props) {
                         text-anchor="middle"
                         font-size="11"
                         fill={textColor(segment.pattern)}
+                        stroke={segment.pattern === 'solid' ? undefined : '#fff'}
+                        stroke-width="3"
+                        paint-order="stroke"
                       >
                         {segment.text}
                       </text>
