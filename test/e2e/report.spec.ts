@@ -123,6 +123,8 @@ test('monthly follow-up and year-end figures work by keyboard, pass axe and fit 
 }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await roundWithResults(page);
+  // On a phone the text-size buttons sit behind the header's "Cỡ chữ" toggle.
+  await page.getByRole('button', { name: 'Cỡ chữ', exact: true }).click();
   await page.getByRole('button', { name: 'Cỡ chữ rất lớn' }).click();
   await openReport(page);
   await page.getByRole('button', { name: 'Thêm biện pháp' }).click();

@@ -158,6 +158,21 @@ describe('the picture', () => {
     expect(formatCount(limited.groups[0]?.withSign ?? 0)).toBe('3');
     expect(formatCount(limitSmallCounts(picture(round, entries, checklist), 0).items[0]?.counts.some ?? 0)).toBe('1');
   });
+
+  it('orders the outbound picture by the shown values only, so the order hints at no hidden count', () => {
+    const three = [
+      paper({ 'I-9': 'some', 'I-2': 'clear' }),
+      paper({ 'I-9': 'some', 'I-2': 'clear' }),
+      paper({ 'I-9': 'some', 'III-1': 'risk' }),
+    ].reduce<Entry[]>((list, incoming) => add(list, incoming), []);
+    const exact = picture(round, three, checklist);
+    expect(exact.mostFrequent.slice(0, 3)).toEqual(['I-9', 'I-2', 'III-1']);
+    const limited = limitSmallCounts(exact, 3);
+    // I-9's 3 is shown; every other count is "dưới 3", so the rest keep checklist order.
+    expect(limited.mostFrequent).toEqual(['I-9', ...itemIds.filter((id) => id !== 'I-9')]);
+    // Nothing hidden: the same order as the exact picture.
+    expect(limitSmallCounts(exact, 0).mostFrequent).toEqual(exact.mostFrequent);
+  });
 });
 
 describe('the chart model', () => {

@@ -119,13 +119,14 @@ export function limitSmallCounts(source: Picture, threshold: number): LimitedPic
   const limit = (value: number): LimitedCount => (threshold > 1 && value < threshold ? { below: threshold } : { value });
   const limitLevels = (counts: LevelCounts) =>
     Object.fromEntries(assessmentLevels.map((level) => [level, limit(counts[level])])) as LevelCounts<LimitedCount>;
+  const items = source.items.map((item) => ({ ...item, counts: limitLevels(item.counts), withSign: limit(item.withSign) }));
   return {
     threshold,
     memberCount: source.memberCount,
     sent: source.sent,
     notSent: source.notSent,
-    mostFrequent: source.mostFrequent,
-    items: source.items.map((item) => ({ ...item, counts: limitLevels(item.counts), withSign: limit(item.withSign) })),
+    mostFrequent: orderByShown(items),
+    items,
     groups: source.groups.map((group) => ({ ...group, withSign: limit(group.withSign), withRisk: limit(group.withRisk) })),
     actions: Object.fromEntries(actionStatuses.map((status) => [status, limit(source.actions[status])])) as Record<
       ActionStatus,
@@ -133,6 +134,24 @@ export function limitSmallCounts(source: Picture, threshold: number): LimitedPic
     >,
     actionTotal: limit(source.actionTotal),
   };
+}
+
+/**
+ * "Most frequent first" from the shown values only, so the order never hints at a hidden count:
+ * most signs, then most clear, then most risks; every hidden count ranks as one value below all
+ * shown ones; ties keep checklist order.
+ */
+function orderByShown(items: readonly ItemPicture<LimitedCount>[]): string[] {
+  const rank = (count: LimitedCount) => count.value ?? -1;
+  return [...items]
+    .sort(
+      (a, b) =>
+        rank(b.withSign) - rank(a.withSign) ||
+        rank(b.counts.clear) - rank(a.counts.clear) ||
+        rank(b.counts.risk) - rank(a.counts.risk) ||
+        a.number - b.number,
+    )
+    .map((item) => item.itemId);
 }
 
 /** "3" or "dưới 3". */

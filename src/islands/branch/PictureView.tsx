@@ -14,8 +14,9 @@ import {
   type LimitedCount,
   type Picture,
 } from '../../domain/branch/picture';
-import { chartLevelLabels, layoutBars, stackedBars, type ChartPattern } from '../../domain/chart-model';
+import { chartLevelLabels, stackedBars } from '../../domain/chart-model';
 import { actionStatusLabels, assessmentLabels } from '../../domain/review-model';
+import { ChartSvg } from './ChartSvg';
 import type { WorkspaceChecklist } from './workspace';
 
 interface Props {
@@ -26,110 +27,16 @@ interface Props {
 
 type AnyPicture = Picture<number | LimitedCount>;
 
-const fills: Record<ChartPattern, string> = {
-  solid: '#111',
-  diagonal: 'url(#p-diagonal)',
-  dots: 'url(#p-dots)',
-  light: '#ddd',
-  outline: '#fff',
-  cross: 'url(#p-cross)',
-};
-const textColor: Record<ChartPattern, string> = {
-  solid: '#fff',
-  diagonal: '#000',
-  dots: '#000',
-  light: '#000',
-  outline: '#000',
-  cross: '#000',
-};
-
-function Patterns() {
-  return (
-    <svg width="0" height="0" aria-hidden="true" class="chart-defs">
-      <defs>
-        <pattern id="p-diagonal" width="6" height="6" patternUnits="userSpaceOnUse" patternTransform="rotate(45)">
-          <rect width="6" height="6" fill="#fff" />
-          <rect width="2.5" height="6" fill="#444" />
-        </pattern>
-        <pattern id="p-dots" width="5" height="5" patternUnits="userSpaceOnUse">
-          <rect width="5" height="5" fill="#fff" />
-          <circle cx="2.5" cy="2.5" r="1.2" fill="#333" />
-        </pattern>
-        <pattern id="p-cross" width="6" height="6" patternUnits="userSpaceOnUse">
-          <rect width="6" height="6" fill="#fff" />
-          <path d="M0 0L6 6M6 0L0 6" stroke="#555" stroke-width="1" />
-        </pattern>
-      </defs>
-    </svg>
-  );
-}
-
-function Swatch({ pattern }: { pattern: ChartPattern }) {
-  return (
-    <svg width="18" height="14" aria-hidden="true" class="chart-swatch">
-      <rect x="0.5" y="0.5" width="17" height="13" fill={fills[pattern]} stroke="#000" />
-    </svg>
-  );
-}
-
 function Chart({ shown, order }: { shown: AnyPicture; order: 'checklist' | 'most-frequent' }) {
   const model = stackedBars(shown, { title: 'Mức tự đánh giá theo từng biểu hiện', order });
-  const width = 300;
-  const layout = layoutBars(model, { width, barHeight: 18, labelHeight: 0, gap: 0, minTextWidth: 16 });
   return (
-    <figure class="branch-chart" aria-labelledby="chart-caption">
-      <figcaption id="chart-caption">
-        {model.title} (mỗi thanh dài bằng {model.denominator} kết quả đã nhận; số liệu đầy đủ ở bảng bên dưới)
-      </figcaption>
-      <ul class="chart-legend" aria-label="Chú giải">
-        {model.legend.map((entry) => (
-          <li key={entry.level}>
-            <Swatch pattern={entry.pattern} /> {entry.label}
-          </li>
-        ))}
-        <li>
-          <Swatch pattern="cross" /> Số nhỏ đã ẩn
-        </li>
-      </ul>
-      <ol class="chart-rows" aria-hidden="true">
-        {layout.rows.map((row) => (
-          <li key={row.row.itemId}>
-            <span class="chart-rows__label">
-              {row.row.label} — {row.row.caption}
-            </span>
-            <svg viewBox={`0 0 ${width} 18`} width="100%" height="22" preserveAspectRatio="none">
-              <rect x="0" y="0" width={width} height="18" fill="#fff" stroke="#000" vector-effect="non-scaling-stroke" />
-              {row.segments
-                .filter((segment) => segment.width > 0)
-                .map((segment) => (
-                  <g key={segment.level}>
-                    <rect
-                      x={segment.x}
-                      y="0"
-                      width={segment.width}
-                      height="18"
-                      fill={fills[segment.pattern]}
-                      stroke="#000"
-                      vector-effect="non-scaling-stroke"
-                    />
-                    {segment.textInside && (
-                      <text
-                        x={segment.x + segment.width / 2}
-                        y="13"
-                        text-anchor="middle"
-                        font-size="11"
-                        fill={textColor[segment.pattern]}
-                      >
-                        {segment.text}
-                      </text>
-                    )}
-                  </g>
-                ))}
-            </svg>
-          </li>
-        ))}
-      </ol>
-    </figure>
+    <ChartSvg
+      chart={model}
+      id="chart"
+      variant="picture"
+      hiddenLabel="Số nhỏ đã ẩn"
+      caption={`${model.title} (mỗi thanh dài bằng ${model.denominator} kết quả đã nhận; số liệu đầy đủ ở bảng bên dưới)`}
+    />
   );
 }
 
@@ -178,7 +85,6 @@ export function PictureView({ round, entries, checklist }: Props) {
           bằng phép trừ (tổng trừ các số khác), hoặc so hai lần báo cáo liền nhau. Vì vậy chỉ đưa ra ngoài những gì thật cần.
         </p>
       </details>
-      <Patterns />
       <Chart shown={shown} order={order} />
       <div class="table-scroll" tabIndex={0} role="region" aria-labelledby="items-table-caption">
         <table class="picture-table" data-testid="items-table">

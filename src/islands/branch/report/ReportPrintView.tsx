@@ -3,7 +3,7 @@
  * accessible version, and the way out of browsers that lose downloads). Styles: print-view.css.
  */
 import type { ReportDocument } from './report-export';
-import { ChartFigure } from './ChartFigure';
+import { ChartSvg } from '../ChartSvg';
 
 type Block = ReportDocument['sections'][number]['blocks'][number];
 
@@ -122,6 +122,6 @@ function BlockView({ block }: { block: Block }) {
         </div>
       );
     case 'chart':
-      return <ChartFigure chart={block.chart} />;
+      return <ChartSvg chart={block.chart} id="report-chart" variant="report" caption={<strong>{block.chart.title}</strong>} />;
   }
 }
