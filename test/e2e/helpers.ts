@@ -96,3 +96,10 @@ export async function readRawDatabase(page: Page): Promise<Record<string, unknow
       }),
   );
 }
+
+/** Picks the largest text size; on a phone the control sits behind the header's "Cỡ chữ" button. */
+export async function chooseLargestText(page: Page): Promise<void> {
+  const largest = page.getByRole('button', { name: 'Cỡ chữ rất lớn' });
+  if (!(await largest.isVisible())) await page.getByRole('button', { name: 'Cỡ chữ', exact: true }).click();
+  await largest.click();
+}

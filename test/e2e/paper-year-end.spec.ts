@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { expectNoAxeViolations } from './helpers';
+import { expectNoAxeViolations, chooseLargestText } from './helpers';
 
 test.use({ serviceWorkers: 'block' });
 
@@ -50,7 +50,7 @@ test('the blank phiếu tự soi is reachable from /tu-soi/, shows every item, d
 test('the paper forms page works by keyboard and fits 360 px at the largest text size', async ({ page }) => {
   await page.setViewportSize({ width: 360, height: 740 });
   await page.goto('/tu-soi/phieu-giay/');
-  await page.getByRole('button', { name: 'Cỡ chữ rất lớn' }).click();
+  await chooseLargestText(page);
   await expect(page.locator('.print-view')).toContainText('PHIẾU TỰ SOI, TỰ SỬA');
   await noHorizontalScroll(page);
   await page.locator('#paper-form-self-review').focus();
@@ -73,7 +73,7 @@ test('the Tổng kết tab shows the year-end figures and a copyable draft, and 
   const draft = page.getByLabel('Phần tự phê bình và kết quả khắc phục');
   await expect(draft).toHaveValue(/tự nhận thấy 1 biểu hiện cần khắc phục/);
   await expect(page.getByText('Theo một số hướng dẫn triển khai')).toBeVisible();
-  await page.getByRole('button', { name: 'Cỡ chữ rất lớn' }).click();
+  await chooseLargestText(page);
   await noHorizontalScroll(page);
   await expectNoAxeViolations(page);
 

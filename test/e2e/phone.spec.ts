@@ -73,7 +73,7 @@ test('the sticky bar shows progress and the saved state at item 27, and "Tiếp"
 
   // The compact stepper moves between parts and lands the same way.
   const stepper = page.getByRole('navigation', { name: 'Các phần của bản tự soi' });
-  await expect(page.getByText('Bước 4/6')).toBeVisible();
+  await expect(page.getByText('Bước 4/8')).toBeVisible();
   expect((await box(stepper)).height).toBeLessThanOrEqual(60);
   await stepper.getByRole('link', { name: 'In, lưu PDF' }).click();
   await expectHeadingLanded(page, 'In, lưu PDF');
