@@ -71,7 +71,8 @@ export class Writer {
     this.paragraph({ kind: 'paragraph', runs: [{ text, style: 'bold', blank: false }], indent: false }, false);
   }
 
-  block(block: Block): void {
+  /** Draws one block; `carried` applies to a table (see `table`). */
+  block(block: Block, carried = 0): void {
     switch (block.kind) {
       case 'paragraph':
         this.paragraph(block, true);
@@ -82,7 +83,7 @@ export class Writer {
         }
         return;
       case 'table':
-        this.table(block);
+        this.table(block, carried);
         return;
     }
   }
@@ -112,7 +113,8 @@ export class Writer {
     if (spaced) this.y += PARAGRAPH_GAP;
   }
 
-  table(table: TableBlock): void {
+  /** Draws a table; its last `carried` rows start a new page (head repeated), see render.ts. */
+  table(table: TableBlock, carried = 0): void {
     const head: CellInput[] = table.columns.map((column) => this.wrapCell(column.title, 'bold', column.width));
     const body: RowInput[] = table.rows.map((row) =>
       row.map((cell, index) =>
@@ -127,11 +129,30 @@ export class Writer {
     table.columns.forEach((column, index) => {
       columnStyles[String(index)] = { cellWidth: column.width, halign: column.align };
     });
+    const kept = carried > 0 ? body.slice(-carried) : [];
+    this.drawTable(
+      head,
+      kept.length > 0 ? body.slice(0, -kept.length) : body,
+      columnStyles,
+      this.ensureSpace(lineHeight(size.table) * 4) + 1,
+    );
+    if (kept.length > 0) {
+      this.doc.addPage('a4', 'portrait');
+      this.drawTable(head, kept, columnStyles, page.top);
+    }
+  }
+
+  private drawTable(
+    head: CellInput[],
+    body: RowInput[],
+    columnStyles: Record<string, { cellWidth: number; halign: 'left' | 'center' }>,
+    startY: number,
+  ): void {
     let endY = this.y;
     autoTable(this.doc, {
       head: [head],
       body,
-      startY: this.ensureSpace(lineHeight(size.table) * 4) + 1,
+      startY,
       margin: { top: page.top, right: page.right, bottom: page.bottom, left: page.left },
       tableWidth: contentWidth,
       theme: 'grid',
@@ -161,9 +182,13 @@ export class Writer {
     this.y = endY + 2;
   }
 
-  keepWithSignature(section: Section): void {
+  /** Moves to a new page unless `section` and the signature fit below; true when it did. */
+  keepWithSignature(section: Section): boolean {
     const height = lineHeight(size.body) + this.blocksHeight(section.blocks) + signatureHeight();
-    if (height <= page.height - page.top - page.bottom) this.ensureSpace(height);
+    if (height > page.height - page.top - page.bottom) return false;
+    const pages = this.doc.getNumberOfPages();
+    this.ensureSpace(height);
+    return this.doc.getNumberOfPages() > pages;
   }
 
   signature(signature: PlanDocument['signature']): void {
