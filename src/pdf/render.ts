@@ -41,10 +41,7 @@ function draw(model: PlanDocument, fonts: PlanFonts, carried: number): { doc: js
   const tableBefore = model.sections[lastIndex - 1]?.blocks.at(-1);
   const doc = createA4Document(model.meta, fonts);
   const writer = new Writer(doc);
-  writer.header(model.header);
-  writer.gap(8);
-  writer.centered(model.title, 'bold', size.title);
-  writer.centered(model.summary, 'bold', size.summary);
+  writer.opening(model);
   if (model.basis !== null) writer.centered(model.basis, 'italic', size.basis);
   writer.gap(5);
   for (const line of model.identity) writer.paragraph(line, false);

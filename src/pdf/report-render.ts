@@ -17,10 +17,7 @@ const RECIPIENT_SIZE = 11;
 export function renderReportPdf(model: ReportDocument, fonts: PlanFonts): Uint8Array {
   const doc = createA4Document(model.meta, fonts);
   const writer = new Writer(doc);
-  writer.header(model.header);
-  writer.gap(8);
-  writer.centered(model.title, 'bold', size.title);
-  writer.centered(model.summary, 'bold', size.summary);
+  writer.opening(model);
   writer.gap(4);
   model.sections.forEach((section, index) => {
     writer.gap(SECTION_GAP);

@@ -32,6 +32,14 @@ export class Writer {
     this.y += mm;
   }
 
+  /** How every document opens: the two-column heading, then the bold title and summary lines. */
+  opening(model: { readonly header: Parameters<Writer['header']>[0]; readonly title: string; readonly summary: string }): void {
+    this.header(model.header);
+    this.gap(8);
+    this.centered(model.title, 'bold', size.title);
+    this.centered(model.summary, 'bold', size.summary);
+  }
+
   /** The two-column heading; a report also has its document number under the asterisk. */
   header(header: PlanDocument['header'] & { readonly number?: string }): void {
     const startY = this.y;
