@@ -23,100 +23,25 @@
  */
 import * as v from 'valibot';
 
-import { actionStatuses, assessmentLevels, MAX_TEXT_LENGTH, type ActionStatus, type Assessment } from './review-constants';
+import type { Assessment } from './review-constants';
 import type { Review } from './review-schema';
-import { normalizeJson, toNfc, UnsafeDataError } from './text';
+import { clean, findMarkup, noChange, ShareError } from './share-errors';
+import {
+  MAX_SHARE_BYTES,
+  SHARE_FORMAT,
+  SHARE_FORMAT_VERSION,
+  shareEnvelopeSchema,
+  type Share,
+  type SharedNote,
+  type ShareEnvelope,
+  type ShareOptions,
+} from './share-schema';
 
-// Persisted identifiers: never rename (files and links already sent carry them).
-/** Tag every share file starts with. */
-export const SHARE_FORMAT = 'tu-soi-tu-sua/share';
-/** Current share file version; readers accept this and older ones. */
-export const SHARE_FORMAT_VERSION = 1;
-/** Prefix of the share link fragment, including its version. */
-export const SHARE_LINK_PREFIX = 's1.';
-/** Largest share file accepted: a full review with every text shared stays far below this. */
-export const MAX_SHARE_BYTES = 1024 * 1024;
-/** Longest link fragment accepted. */
-export const MAX_SHARE_FRAGMENT = 4000;
+export * from './share-schema';
+export { ShareError, type ShareProblem } from './share-errors';
+export * from './share-link';
 
-/** The levels a member can give an item (unanswered items are simply absent from a share). */
-export const sharedLevels = assessmentLevels.filter((level): level is Exclude<Assessment, 'unset'> => level !== 'unset');
-
-const text = () => v.pipe(v.string(), v.maxLength(MAX_TEXT_LENGTH));
-const id = () => v.pipe(v.string(), v.regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,79}$/));
-const optionalDay = () => v.union([v.literal(''), v.pipe(v.string(), v.isoDate())]);
-
-export const sharedActionSchema = v.strictObject({
-  /** Checklist item the action remedies, or "" for a general action. */
-  itemId: v.union([v.literal(''), id()]),
-  /** Progress of the action. */
-  status: v.picklist(actionStatuses),
-  /** Deadline "YYYY-MM-DD", or "". */
-  deadline: optionalDay(),
-  /** What will be done; only when the member chose to share action texts. */
-  what: v.optional(text()),
-});
-
-export const sharedNoteSchema = v.strictObject({
-  /** What the member observed in themself. */
-  observed: text(),
-  /** Subjective causes. */
-  causesSubjective: text(),
-  /** Objective causes. */
-  causesObjective: text(),
-});
-
-export const shareSchema = v.strictObject({
-  /** Same for every share of one review, so the branch keeps only the newest. */
-  shareId: id(),
-  /** The review's revision when shared: a later share of the same review has a higher one. */
-  revision: v.pipe(v.number(), v.integer(), v.minValue(0)),
-  /** Checklist the review was made against. */
-  checklistId: id(),
-  /** Period of the review. */
-  period: v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
-  /** Level per answered item. */
-  levels: v.record(id(), v.picklist(sharedLevels)),
-  /** Remediation actions (status and deadline; text only when chosen). */
-  actions: v.optional(v.pipe(v.array(sharedActionSchema), v.maxLength(300))),
-  /** The member's name, only when chosen. */
-  name: v.optional(v.pipe(v.string(), v.maxLength(200))),
-  /** Observations and causes per item, only when chosen. */
-  notes: v.optional(v.record(id(), sharedNoteSchema)),
-});
-
-export const shareEnvelopeSchema = v.strictObject({
-  /** Always SHARE_FORMAT. */
-  format: v.literal(SHARE_FORMAT),
-  /** Envelope version. */
-  formatVersion: v.literal(SHARE_FORMAT_VERSION),
-  /** When the member produced the share (ISO date-time). */
-  sharedAt: v.pipe(v.string(), v.isoTimestamp()),
-  /** The shared content. */
-  share: shareSchema,
-});
-
-export type SharedAction = v.InferOutput<typeof sharedActionSchema>;
-export type SharedNote = v.InferOutput<typeof sharedNoteSchema>;
-export type Share = v.InferOutput<typeof shareSchema>;
-export type ShareEnvelope = v.InferOutput<typeof shareEnvelopeSchema>;
-
-/** Action counts by status, the form a link carries. */
-export type ActionCounts = Readonly<Record<ActionStatus, number>>;
-
-/** What the member chose to send. Levels always go; the rest as chosen. */
-export interface ShareOptions {
-  /** Each action's status and deadline (default on). */
-  readonly actions: boolean;
-  /** The member's name (default off). */
-  readonly name: boolean;
-  /** The text of each action (default off; needs `actions`). */
-  readonly actionText: boolean;
-  /** Observations and causes (default off). */
-  readonly notes: boolean;
-}
-
-export const defaultShareOptions: ShareOptions = { actions: true, name: false, actionText: false, notes: false };
+const notShare = `Đây không phải tệp kết quả tự soi gửi chi bộ (tệp “…tusoi-share.json”), hoặc tệp đã bị sửa. ${noChange}`;
 
 /** Stable, non-reversible share id of a review (FNV-1a 64-bit of its id, base36). */
 export function shareIdFor(reviewId: string): string {
@@ -182,65 +107,6 @@ export function createShareFile(share: Share, now: Date): string {
 /** A suggested file name for a share file, without personal data. */
 export function shareFileName(now: Date): string {
   return `ket-qua-tu-soi-${now.toISOString().slice(0, 10)}.tusoi-share.json`;
-}
-
-export type ShareProblem =
-  | 'empty'
-  | 'too-large'
-  | 'not-json'
-  | 'is-backup'
-  | 'not-share'
-  | 'future-version'
-  | 'bad-content'
-  | 'unsafe'
-  | 'script'
-  | 'cut-link'
-  | 'bad-link'
-  | 'unknown-item'
-  | 'other-checklist';
-
-export class ShareError extends Error {
-  constructor(
-    readonly problem: ShareProblem,
-    message: string,
-    readonly detail?: string,
-  ) {
-    super(message);
-    this.name = 'ShareError';
-  }
-}
-
-const noChange = 'Không có gì bị thay đổi.';
-const notShare = `Đây không phải tệp kết quả tự soi gửi chi bộ (tệp “…tusoi-share.json”), hoặc tệp đã bị sửa. ${noChange}`;
-
-/** Markup that could run if a view ever rendered text as HTML; refused in anything received. */
-const executableMarkup = /<\s*(script|iframe|object|embed|svg|img|link|meta|style)\b|javascript\s*:|\bon[a-z]+\s*=/i;
-
-function findMarkup(value: unknown, path: string): string | undefined {
-  if (typeof value === 'string') return executableMarkup.test(value) ? path : undefined;
-  if (Array.isArray(value)) {
-    for (const [index, entry] of value.entries()) {
-      const found = findMarkup(entry, `${path}[${index}]`);
-      if (found !== undefined) return found;
-    }
-  } else if (value !== null && typeof value === 'object') {
-    for (const [key, entry] of Object.entries(value)) {
-      const found = findMarkup(entry, `${path}.${key}`);
-      if (found !== undefined) return found;
-    }
-  }
-  return undefined;
-}
-
-function clean(raw: unknown): unknown {
-  try {
-    return normalizeJson(raw);
-  } catch (error) {
-    if (error instanceof UnsafeDataError) {
-      throw new ShareError('unsafe', `Dữ liệu có nội dung không an toàn nên không được đọc. ${noChange}`, error.path);
-    }
-    throw error;
-  }
 }
 
 /** Item ids and level checks against the checklist the branch uses. */
@@ -313,149 +179,4 @@ export function readShareFile(text: string, checklist?: ShareChecklist): ShareEn
   }
   checkItems(result.output.share, checklist);
   return result.output;
-}
-
-// ---- link codec ----
-
-function toBase64Url(bytes: Uint8Array): string {
-  let binary = '';
-  for (const byte of bytes) binary += String.fromCharCode(byte);
-  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
-}
-
-function fromBase64Url(text: string): Uint8Array | undefined {
-  if (!/^[A-Za-z0-9_-]*$/.test(text) || text.length % 4 === 1) return undefined;
-  const binary = atob(text.replace(/-/g, '+').replace(/_/g, '/') + '='.repeat((4 - (text.length % 4)) % 4));
-  return Uint8Array.from(binary, (char) => char.charCodeAt(0));
-}
-
-/** A 6-character checksum (FNV-1a 32-bit, base36) used only to notice a cut or altered link. */
-function checksum(text: string): string {
-  let hash = 0x811c9dc5;
-  for (let index = 0; index < text.length; index += 1) {
-    hash ^= text.charCodeAt(index);
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  return hash.toString(36).padStart(7, '0').slice(-6);
-}
-
-/** What a link carries: levels and action counts, no texts. */
-export interface LinkShare {
-  readonly shareId: string;
-  readonly revision: number;
-  readonly checklistId: string;
-  readonly period: string;
-  /** Level per item id, in checklist order; unanswered items absent. */
-  readonly levels: Readonly<Record<string, Exclude<Assessment, 'unset'>>>;
-  readonly actionCounts: ActionCounts;
-  readonly name?: string;
-}
-
-/** Counts actions by status. */
-export function countActions(actions: readonly { status: ActionStatus }[]): ActionCounts {
-  const counts: Record<ActionStatus, number> = { 'not-started': 0, 'in-progress': 0, done: 0 };
-  for (const action of actions) counts[action.status] += 1;
-  return counts;
-}
-
-/** The fragment (without "#") of a share link, for the items of the checklist in order. */
-export function encodeShareFragment(share: Share, itemIds: readonly string[]): string {
-  const digits = itemIds.map((itemId) => assessmentLevels.indexOf(share.levels[itemId] ?? 'unset')).join('');
-  const counts = countActions(share.actions ?? []);
-  const fields: unknown[] = [
-    share.shareId,
-    share.revision,
-    share.checklistId,
-    share.period,
-    digits,
-    [counts['not-started'], counts['in-progress'], counts.done],
-  ];
-  if (share.name !== undefined) fields.push(share.name);
-  const payload = toBase64Url(new TextEncoder().encode(JSON.stringify(fields)));
-  return `${SHARE_LINK_PREFIX}${payload}.${checksum(payload)}`;
-}
-
-const cutLink = `Liên kết bị cắt mất một phần (thường do ứng dụng nhắn tin cắt bớt). Hãy nhờ đồng chí gửi lại bằng tệp hoặc mã QR. ${noChange}`;
-const badLink = `Liên kết không phải liên kết gửi kết quả tự soi, hoặc đã bị sửa. ${noChange}`;
-
-const linkCount = () => v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(300));
-const linkHead = [
-  id(),
-  v.pipe(v.number(), v.integer(), v.minValue(0)),
-  id(),
-  v.pipe(v.string(), v.minLength(1), v.maxLength(200)),
-  v.pipe(v.string(), v.regex(/^[0-4]*$/)),
-  v.strictTuple([linkCount(), linkCount(), linkCount()]),
-] as const;
-const linkTupleSchema = v.union([
-  v.strictTuple([...linkHead]),
-  v.strictTuple([...linkHead, v.pipe(v.string(), v.maxLength(200))]),
-]);
-
-/**
- * Reads a link fragment (with or without "#"). `checklists` maps a checklist id to its item ids in
- * order; the link's digits are read against that order.
- */
-export function readShareFragment(fragment: string, checklists: ReadonlyMap<string, readonly string[]>): LinkShare {
-  const text = fragment.replace(/^#/, '').trim();
-  if (text === '') throw new ShareError('bad-link', badLink);
-  if (text.length > MAX_SHARE_FRAGMENT) throw new ShareError('bad-link', badLink);
-  if (!text.startsWith('s')) throw new ShareError('bad-link', badLink);
-  const version = /^s(\d+)\./.exec(text);
-  if (!version) throw new ShareError(text.length < 4 ? 'cut-link' : 'bad-link', text.length < 4 ? cutLink : badLink);
-  if (Number(version[1]) > 1) {
-    throw new ShareError(
-      'future-version',
-      `Liên kết được tạo bởi phiên bản mới hơn của trang. Hãy tải lại trang rồi mở lại liên kết. ${noChange}`,
-    );
-  }
-  const [, payload = '', check, ...rest] = text.split('.');
-  if (check === undefined || rest.length > 0 || check.length !== 6) throw new ShareError('cut-link', cutLink);
-  if (checksum(payload) !== check) throw new ShareError('cut-link', cutLink);
-  const bytes = fromBase64Url(payload);
-  if (!bytes) throw new ShareError('bad-link', badLink);
-  let raw: unknown;
-  try {
-    raw = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch {
-    throw new ShareError('bad-link', badLink);
-  }
-  const tuple = clean(raw);
-  const markup = findMarkup(tuple, '$');
-  if (markup !== undefined)
-    throw new ShareError('script', `Liên kết có chứa đoạn mã HTML hoặc script nên không được nhận. ${noChange}`);
-  const result = v.safeParse(linkTupleSchema, tuple);
-  if (!result.success) throw new ShareError('bad-link', badLink);
-  const [shareId, revision, checklistId, period, digits, [notStarted, inProgress, done], name] = result.output as [
-    string,
-    number,
-    string,
-    string,
-    string,
-    [number, number, number],
-    string?,
-  ];
-  const itemIds = checklists.get(checklistId);
-  if (!itemIds) {
-    throw new ShareError(
-      'other-checklist',
-      `Liên kết được tạo theo một danh mục biểu hiện mà trang này không có (“${checklistId}”). ${noChange}`,
-    );
-  }
-  if (digits.length !== itemIds.length) throw new ShareError('bad-link', badLink);
-  const levels: Record<string, Exclude<Assessment, 'unset'>> = {};
-  itemIds.forEach((itemId, index) => {
-    const level = assessmentLevels[Number(digits[index])];
-    if (level !== undefined && level !== 'unset') levels[itemId] = level;
-  });
-  const trimmed = name === undefined ? undefined : toNfc(name).trim();
-  return {
-    shareId,
-    revision,
-    checklistId,
-    period,
-    levels,
-    actionCounts: { 'not-started': notStarted, 'in-progress': inProgress, done },
-    ...(trimmed ? { name: trimmed } : {}),
-  };
 }

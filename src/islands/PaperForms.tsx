@@ -7,6 +7,8 @@ import type { ChecklistData } from '../domain/checklist-schema';
 import { buildPaperFormDocument, exportPaperFormPdf, type PaperFormDocument, type PaperFormKind } from './paper-form-export';
 import { deliverPdf, type PdfResult } from './pdf-export';
 import { PrintView } from './PrintView';
+import { fileSizeLabel, pdfFailureMessage } from './pdf-result';
+import { Feedback } from './Feedback';
 import '../styles/print-view.css';
 
 interface Props {
@@ -46,14 +48,10 @@ export function PaperForms({ checklist }: Props) {
       const made = result ?? (await exportPaperFormPdf(kind, checklist));
       setResult(made);
       await deliverPdf(made, 'download');
-      setStatus(`Đã tải về tệp ${made.fileName} (${Math.max(1, Math.round(made.bytes.length / 1024))} KB).`);
+      setStatus(`Đã tải về tệp ${made.fileName} (${fileSizeLabel(made.bytes)}).`);
     } catch (caught) {
       setStatus('');
-      setError(
-        caught instanceof Error && /[ăâđêôơư]/i.test(caught.message)
-          ? caught.message
-          : 'Không tạo được tệp PDF. Hãy thử lại, hoặc bấm “In phiếu này”.',
-      );
+      setError(pdfFailureMessage(caught, 'Không tạo được tệp PDF. Hãy thử lại, hoặc bấm “In phiếu này”.'));
     } finally {
       setBusy(false);
     }
@@ -102,14 +100,7 @@ export function PaperForms({ checklist }: Props) {
             In phiếu này
           </button>
         </div>
-        <p class="status-line" role="status">
-          {status}
-        </p>
-        {error && (
-          <p class="alert alert--error" role="alert">
-            {error}
-          </p>
-        )}
+        <Feedback message={status} error={error} />
       </div>
       {model ? <PrintView document={model} /> : <p role="status">Đang dựng bản in…</p>}
     </div>

@@ -22,21 +22,7 @@ export function PrintView({ document: plan, headingLevel = 2 }: Props) {
   const Title = headingLevel === 1 ? 'h1' : 'h2';
   return (
     <article class="print-view" lang="vi" aria-labelledby="print-view-title">
-      <header class="print-view__header">
-        <div class="print-view__issuer">
-          <p>{plan.header.committee}</p>
-          <p class="print-view__branch">{plan.header.branch}</p>
-          <p aria-hidden="true">*</p>
-        </div>
-        <div class="print-view__party">
-          <p class="print-view__party-name">
-            <span>{plan.header.party}</span>
-          </p>
-          <p class="print-view__place-date">
-            <PlaceDate text={plan.header.placeDate} />
-          </p>
-        </div>
-      </header>
+      <DocumentHeader header={plan.header} placeDate={<PlaceDate text={plan.header.placeDate} />} />
 
       <Title id="print-view-title" class="print-view__title" tabIndex={-1}>
         {plan.title}
@@ -140,15 +126,7 @@ function PlanTable({ table }: { table: TableBlock }) {
           <col key={column.title} style={{ width: `${((column.width / total) * 100).toFixed(1)}%` }} />
         ))}
       </colgroup>
-      <thead>
-        <tr>
-          {table.columns.map((column) => (
-            <th key={column.title} scope="col">
-              {column.title}
-            </th>
-          ))}
-        </tr>
-      </thead>
+      <ColumnHeads columns={table.columns} />
       <tbody>
         {table.rows.map((row, rowIndex) => (
           <tr key={rowIndex}>
@@ -203,5 +181,46 @@ function CellText({ text }: { text: string }) {
         </span>
       ))}
     </>
+  );
+}
+
+/** The two-column heading of a printed document (plan or report); a report adds its number. */
+export function DocumentHeader({
+  header,
+  placeDate,
+}: {
+  header: { readonly committee: string; readonly branch: string; readonly party: string; readonly number?: string };
+  placeDate: ComponentChildren;
+}) {
+  return (
+    <header class="print-view__header">
+      <div class="print-view__issuer">
+        <p>{header.committee}</p>
+        <p class="print-view__branch">{header.branch}</p>
+        <p aria-hidden="true">*</p>
+        {header.number !== undefined && <p>{header.number}</p>}
+      </div>
+      <div class="print-view__party">
+        <p class="print-view__party-name">
+          <span>{header.party}</span>
+        </p>
+        <p class="print-view__place-date">{placeDate}</p>
+      </div>
+    </header>
+  );
+}
+
+/** The head row of a printed table. */
+export function ColumnHeads({ columns }: { columns: readonly { readonly title: string }[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns.map((column) => (
+          <th key={column.title} scope="col">
+            {column.title}
+          </th>
+        ))}
+      </tr>
+    </thead>
   );
 }

@@ -3,7 +3,7 @@
  * time the member asks for a PDF, and keeps them for the rest of the visit.
  */
 import { UserFacingError } from '../domain/errors';
-import type { PlanFonts } from './render';
+import type { PlanFonts } from './pdf-document';
 
 const fontFiles = { regular: 'tinos-regular.ttf', bold: 'tinos-bold.ttf', italic: 'tinos-italic.ttf' } as const;
 

@@ -4,7 +4,8 @@
  */
 import type { ChecklistData } from '../domain/checklist-schema';
 import { buildPaperForm, type PaperFormKind } from './paper-form-layout';
-import { renderPlanPdf, type PlanFonts } from './render';
+import type { PlanFonts } from './pdf-document';
+import { renderPlanPdf } from './render';
 
 export { buildPaperForm, type PaperFormKind } from './paper-form-layout';
 

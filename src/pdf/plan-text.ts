@@ -33,7 +33,8 @@ export function planFileName(review: Pick<Review, 'period'> & { readonly member?
   return slug === '' ? 'tu-soi-tu-sua.pdf' : `tu-soi-tu-sua-${slug}.pdf`;
 }
 
-function fileSlug(text: string): string {
+/** A file-name part: Vietnamese letters without marks, lower case, words joined by "-", at most 60 characters. */
+export function fileSlug(text: string): string {
   return toNfc(text)
     .replace(/[đĐ]/g, 'd')
     .normalize('NFD')

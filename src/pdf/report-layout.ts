@@ -26,6 +26,7 @@ import {
   type TableColumn,
   type TextRun,
 } from './layout';
+import { fileSlug } from './plan-text';
 
 /** The chart of section II: the same chart model the /chi-bo/ screen draws. */
 export type ReportChart = ChartModel;
@@ -200,15 +201,7 @@ export function buildReport(round: ReportRound, outbound: ReportPicture, section
 
 /** "bao-cao-de-dan-6-thang-dau-nam-2026.pdf". */
 export function reportFileName(period: string): string {
-  const slug = toNfc(period)
-    .replace(/[đĐ]/g, 'd')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/, '');
+  const slug = fileSlug(period);
   return slug === '' ? 'bao-cao-de-dan.pdf' : `bao-cao-de-dan-${slug}.pdf`;
 }
 

@@ -5,7 +5,7 @@
 import type { ReportPicture, ReportRound, ReportSections } from '../domain/branch/report';
 import { buildReport } from './report-layout';
 import { renderReportPdf } from './report-render';
-import type { PlanFonts } from './render';
+import type { PlanFonts } from './pdf-document';
 
 export { buildReport, type ReportDocument } from './report-layout';
 

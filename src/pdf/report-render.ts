@@ -4,48 +4,20 @@
  * output. Adds what a branch report has and a member's plan has not: the document number under
  * the asterisk, the chart, the "T/M CHI BỘ / BÍ THƯ" signature and "Nơi nhận:" bottom left.
  */
-import { jsPDF } from 'jspdf';
+import type { jsPDF } from 'jspdf';
 import type { FontStyle } from './layout';
 import { chartRowsHeight, drawLegend, drawRow, LEGEND_HEIGHT } from './chart-render';
 import type { ReportDocument, ReportSection } from './report-layout';
-import {
-  leftColumn,
-  lineHeight,
-  namePostScriptFonts,
-  page,
-  pdfDate,
-  pdfTextString,
-  registerFonts,
-  rightColumn,
-  size,
-  Writer,
-  type PlanFonts,
-} from './render';
+import { createA4Document, leftColumn, namePostScriptFonts, page, rightColumn, size, type PlanFonts } from './pdf-document';
+import { lineHeight, SECTION_GAP, Writer } from './writer';
 
-const SECTION_GAP = 3;
 const SIGNING_SPACE = 22;
 const RECIPIENT_SIZE = 11;
 
 export function renderReportPdf(model: ReportDocument, fonts: PlanFonts): Uint8Array {
-  const doc = new jsPDF({ unit: 'mm', format: 'a4', orientation: 'portrait', compress: true, putOnlyUsedFonts: true });
-  registerFonts(doc, fonts);
-  doc.setCreationDate(pdfDate(model.meta.createdAt));
-  doc.setFileId(
-    model.meta.fileId
-      .replace(/[^0-9A-F]/gi, '')
-      .padEnd(32, '0')
-      .slice(0, 32),
-  );
-  doc.setDocumentProperties({ title: pdfTextString(model.meta.title) });
-  doc.setLanguage('vi');
-  doc.setTextColor(0, 0, 0);
-  doc.setDrawColor(0, 0, 0);
-
+  const doc = createA4Document(model.meta, fonts);
   const writer = new Writer(doc);
-  header(doc, writer, model.header);
-  writer.gap(8);
-  writer.centered(model.title, 'bold', size.title);
-  writer.centered(model.summary, 'bold', size.summary);
+  writer.opening(model);
   writer.gap(4);
   model.sections.forEach((section, index) => {
     writer.gap(SECTION_GAP);
@@ -60,24 +32,6 @@ export function renderReportPdf(model: ReportDocument, fonts: PlanFonts): Uint8A
   writer.pageNumbers();
   namePostScriptFonts(doc);
   return new Uint8Array(doc.output('arraybuffer'));
-}
-
-function header(doc: jsPDF, writer: Writer, model: ReportDocument['header']): void {
-  const startY = writer.y;
-  let left = startY;
-  left = writer.centeredIn(model.committee, 'normal', size.header, leftColumn, left);
-  left = writer.centeredIn(model.branch, 'bold', size.header, leftColumn, left);
-  left = writer.centeredIn('*', 'normal', size.header, leftColumn, left);
-  left = writer.centeredIn(model.number, 'normal', size.body, leftColumn, left);
-  let right = startY;
-  const partyWidth = writer.measure(model.party, 'bold', size.party);
-  right = writer.centeredIn(model.party, 'bold', size.party, rightColumn, right);
-  const centre = rightColumn.x + rightColumn.width / 2;
-  doc.setLineWidth(0.3);
-  doc.line(centre - partyWidth / 2, right - 0.3, centre + partyWidth / 2, right - 0.3);
-  right += 2;
-  right = writer.centeredIn(model.placeDate, 'italic', size.placeDate, rightColumn, right);
-  writer.y = Math.max(left, right);
 }
 
 function drawSection(doc: jsPDF, writer: Writer, section: ReportSection): void {

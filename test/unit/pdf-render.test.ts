@@ -270,6 +270,19 @@ describe('PDF layout', () => {
     expect(text).toContain('III. CAM KẾT');
   });
 
+  it('never leaves the commitment and the signature alone on a page of the plan-only PDF', async () => {
+    // This review's plan table fills page 5 to the bottom: the commitment used to stand alone on page 6.
+    const pdf = await read(await generate(fixture('full-review.json'), { scope: 'plan-only', includeNotes: true }));
+    const pages = pdf.pages.map((items) => items.map((item) => item.text).join(' '));
+    const last = pages[pages.length - 1] ?? '';
+
+    expect(last).toContain('III. CAM KẾT');
+    expect(last).toContain('NGƯỜI VIẾT');
+    // Rows of the plan table come over with it: its head is repeated above them.
+    expect(last.indexOf('Biện pháp')).toBeGreaterThanOrEqual(0);
+    expect(last.indexOf('Biện pháp')).toBeLessThan(last.indexOf('III. CAM KẾT'));
+  });
+
   it('leaves out what was observed and the causes unless notes are included', async () => {
     const review = fixture('full-review.json');
     const text = plainText(await read(await generate(review, { scope: 'full', includeNotes: false })));

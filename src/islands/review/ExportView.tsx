@@ -21,6 +21,8 @@ import {
 import { PrintView } from '../PrintView';
 import { focusLater } from './focus';
 import { routeHash } from './router';
+import { fileSizeLabel } from '../pdf-result';
+import { Feedback } from '../Feedback';
 import '../../styles/print-view.css';
 
 interface Props {
@@ -72,7 +74,7 @@ export function ExportView({ review, checklist, flush }: Props) {
       await flush();
       const made = await exportPlanPdf({ review, checklist, options, now: new Date() });
       setResult(made);
-      const size = `${Math.max(1, Math.round(made.bytes.length / 1024))} KB`;
+      const size = fileSizeLabel(made.bytes);
       if (advice.primary[0] === 'download') {
         await deliverPdf(made, 'download');
         setStatus(`Đã tạo và tải về tệp ${made.fileName} (${size}). Tệp nằm trong mục Tải về của máy.`);
@@ -225,14 +227,7 @@ export function ExportView({ review, checklist, flush }: Props) {
             </button>
           )}
         </div>
-        <p class="status-line" role="status">
-          {status}
-        </p>
-        {error && (
-          <p class="alert alert--error" role="alert">
-            {error}
-          </p>
-        )}
+        <Feedback message={status} error={error} />
         {(result || advice.primary[0] === 'download') && (
           <div>
             <h3 id="pdf-delivery-heading" tabIndex={-1}>

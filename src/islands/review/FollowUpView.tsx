@@ -4,7 +4,8 @@ import { MAX_TEXT_LENGTH } from '../../domain/limits';
 import { numberChecklist } from '../../domain/checklist';
 import type { ChecklistData } from '../../domain/checklist-schema';
 import { actionStatusLabels, addCheckIn, lastCheckIn, localDay, overdueActions } from '../../domain/review-model';
-import { actionStatuses, type ActionStatus, type PlanAction, type Review } from '../../domain/review-schema';
+import type { ActionStatus, PlanAction, Review } from '../../domain/review-schema';
+import { ActionStatusOptions } from './fields';
 import { focusLater } from './focus';
 import { makeId } from './ids';
 import { routeHash } from './router';
@@ -130,11 +131,7 @@ function CheckInCard({ action, index, itemLabel, today, onRecord }: CardProps) {
               value={status}
               onChange={(event) => setStatus(event.currentTarget.value as ActionStatus)}
             >
-              {actionStatuses.map((entry) => (
-                <option key={entry} value={entry}>
-                  {actionStatusLabels[entry]}
-                </option>
-              ))}
+              <ActionStatusOptions />
             </select>
           </div>
         </div>

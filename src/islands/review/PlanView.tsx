@@ -2,10 +2,10 @@
 import { useState } from 'preact/hooks';
 import { numberChecklist } from '../../domain/checklist';
 import type { ChecklistData } from '../../domain/checklist-schema';
-import { actionStatusLabels, addAction, localDay, removeAction, updateAction } from '../../domain/review-model';
-import { actionStatuses, type ActionStatus, type PlanAction, type Review } from '../../domain/review-schema';
+import { addAction, localDay, removeAction, updateAction } from '../../domain/review-model';
+import type { ActionStatus, PlanAction, Review } from '../../domain/review-schema';
 import { ConfirmDialog } from './ConfirmDialog';
-import { TextField } from './fields';
+import { ActionStatusOptions, TextField } from './fields';
 import { focusLater } from './focus';
 import { makeId } from './ids';
 import { shortDay } from './time';
@@ -88,11 +88,7 @@ export function PlanView({ review, checklist, update }: Props) {
                     update((current) => updateAction(current, action.id, { status: event.currentTarget.value as ActionStatus }))
                   }
                 >
-                  {actionStatuses.map((status) => (
-                    <option key={status} value={status}>
-                      {actionStatusLabels[status]}
-                    </option>
-                  ))}
+                  <ActionStatusOptions />
                 </select>
               </div>
             </div>

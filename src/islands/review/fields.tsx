@@ -2,6 +2,8 @@
 import type { TargetedEvent } from 'preact';
 import { useState } from 'preact/hooks';
 import { MAX_TEXT_LENGTH } from '../../domain/limits';
+import { actionStatuses } from '../../domain/review-constants';
+import { actionStatusLabels } from '../../domain/review-model';
 import { cleanTyping, pasteOverflow } from '../../domain/text';
 
 interface TextFieldProps {
@@ -99,5 +101,18 @@ export function TextField({
         </p>
       )}
     </div>
+  );
+}
+
+/** The options of an action-status select, in the order of progress. */
+export function ActionStatusOptions() {
+  return (
+    <>
+      {actionStatuses.map((status) => (
+        <option key={status} value={status}>
+          {actionStatusLabels[status]}
+        </option>
+      ))}
+    </>
   );
 }

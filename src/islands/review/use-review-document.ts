@@ -8,6 +8,7 @@ import type { SaveState } from '../../domain/session/document-session';
 import { createReviewSession } from '../../domain/session/review-session';
 import type { Review } from '../../domain/review-schema';
 import type { ReviewStore } from '../../storage/review-store';
+import { flushOnHide } from '../flush-on-hide';
 import { trackUnsaved } from './unsaved';
 
 export type { SaveState } from '../../domain/session/document-session';
@@ -33,16 +34,9 @@ export function useReviewDocument(store: ReviewStore, id: string): ReviewDocumen
     });
     const unlocked = store.lock.onChange(() => session.retry());
     void session.start();
-    // Both events start the write synchronously, so it is under way before the page goes away.
-    const onHide = () => {
-      if (document.visibilityState === 'hidden') session.flushNow();
-    };
-    const onPageHide = () => session.flushNow();
-    document.addEventListener('visibilitychange', onHide);
-    addEventListener('pagehide', onPageHide);
+    const stopFlushing = flushOnHide(() => session.flushNow());
     return () => {
-      document.removeEventListener('visibilitychange', onHide);
-      removeEventListener('pagehide', onPageHide);
+      stopFlushing();
       unlocked();
       unsubscribe();
       session.dispose();

@@ -14,8 +14,8 @@ import {
   statusInMonth,
 } from '../../../domain/branch/follow-up';
 import type { ReportSections } from '../../../domain/branch/report';
-import { actionStatusLabels } from '../../../domain/review-model';
-import { actionStatuses, type ActionStatus } from '../../../domain/review-constants';
+import type { ActionStatus } from '../../../domain/review-constants';
+import { ActionStatusOptions } from '../../review/fields';
 import { CopyText } from './CopyText';
 
 interface Props {
@@ -79,11 +79,7 @@ export function MonthlyFollowUp({ round, entries, sections, change }: Props) {
                             change((c) => recordMonth(c, measure.id, { month, status, note: check?.note ?? '' }));
                           }}
                         >
-                          {actionStatuses.map((status) => (
-                            <option key={status} value={status}>
-                              {actionStatusLabels[status]}
-                            </option>
-                          ))}
+                          <ActionStatusOptions />
                         </select>
                       </div>
                       <div class="field">

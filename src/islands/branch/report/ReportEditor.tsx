@@ -22,6 +22,8 @@ import { TextField } from '../../review/fields';
 import { deliverPdf, type PdfResult } from '../../pdf-export';
 import { buildReportDocument, exportReportPdf, type ReportDocument } from './report-export';
 import { ReportPrintView } from './ReportPrintView';
+import { fileSizeLabel, pdfFailureMessage } from '../../pdf-result';
+import { Feedback } from '../../Feedback';
 
 interface Props {
   round: ReportRound;
@@ -61,14 +63,10 @@ export function ReportEditor({ round, outbound, sections, change, flush, makeId 
       const made = await exportReportPdf(input());
       setResult(made);
       await deliverPdf(made, 'download');
-      setStatus(`Đã tạo và tải về tệp ${made.fileName} (${Math.max(1, Math.round(made.bytes.length / 1024))} KB).`);
+      setStatus(`Đã tạo và tải về tệp ${made.fileName} (${fileSizeLabel(made.bytes)}).`);
     } catch (caught) {
       setStatus('');
-      setError(
-        caught instanceof Error && /[ăâđêôơư]/i.test(caught.message)
-          ? caught.message
-          : 'Không tạo được tệp PDF. Hãy thử lại, hoặc dùng “Xem bản in”.',
-      );
+      setError(pdfFailureMessage(caught, 'Không tạo được tệp PDF. Hãy thử lại, hoặc dùng “Xem bản in”.'));
     } finally {
       setBusy(false);
     }
@@ -284,14 +282,7 @@ export function ReportEditor({ round, outbound, sections, change, flush, makeId 
             Xem bản in
           </button>
         </div>
-        <p class="status-line" role="status">
-          {status}
-        </p>
-        {error && (
-          <p class="alert alert--error" role="alert">
-            {error}
-          </p>
-        )}
+        <Feedback message={status} error={error} />
       </div>
       {printDocument && (
         <div>

@@ -7,6 +7,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import type { Round } from '../../../domain/branch/branch-schema';
 import { DocumentSession } from '../../../domain/session/document-session';
 import { threeWayMerge } from '../../../domain/session/three-way-merge';
+import { flushOnHide } from '../../flush-on-hide';
 import { makeId } from '../../review/ids';
 import { SaveStatus } from '../../review/SaveStatus';
 import type { ReportPanelProps } from './ReportLauncher';
@@ -31,15 +32,9 @@ export function ReportPanel({ store, round, entries, checklist }: ReportPanelPro
   useEffect(() => {
     const unsubscribe = session.subscribe(setSnapshot);
     void session.start();
-    const onHide = () => {
-      if (document.visibilityState === 'hidden') session.flushNow();
-    };
-    const onPageHide = () => session.flushNow();
-    document.addEventListener('visibilitychange', onHide);
-    addEventListener('pagehide', onPageHide);
+    const stopFlushing = flushOnHide(() => session.flushNow());
     return () => {
-      document.removeEventListener('visibilitychange', onHide);
-      removeEventListener('pagehide', onPageHide);
+      stopFlushing();
       unsubscribe();
       session.flushNow();
       session.dispose();

@@ -3,6 +3,7 @@
  * accessible version, and the way out of browsers that lose downloads). Styles: print-view.css.
  */
 import type { ReportDocument } from './report-export';
+import { ColumnHeads, DocumentHeader } from '../../PrintView';
 import { ChartSvg } from '../ChartSvg';
 
 type Block = ReportDocument['sections'][number]['blocks'][number];
@@ -10,20 +11,7 @@ type Block = ReportDocument['sections'][number]['blocks'][number];
 export function ReportPrintView({ document: report }: { document: ReportDocument }) {
   return (
     <article class="print-view" lang="vi" aria-labelledby="report-print-title">
-      <header class="print-view__header">
-        <div class="print-view__issuer">
-          <p>{report.header.committee}</p>
-          <p class="print-view__branch">{report.header.branch}</p>
-          <p aria-hidden="true">*</p>
-          <p>{report.header.number}</p>
-        </div>
-        <div class="print-view__party">
-          <p class="print-view__party-name">
-            <span>{report.header.party}</span>
-          </p>
-          <p class="print-view__place-date">{report.header.placeDate}</p>
-        </div>
-      </header>
+      <DocumentHeader header={report.header} placeDate={report.header.placeDate} />
       <h3 id="report-print-title" class="print-view__title" tabIndex={-1}>
         {report.title}
       </h3>
@@ -90,15 +78,7 @@ function BlockView({ block }: { block: Block }) {
         <div class="report-print__table-wrap">
           <table class="print-view__table report-print__table">
             <caption class="visually-hidden">{block.caption}</caption>
-            <thead>
-              <tr>
-                {block.columns.map((column) => (
-                  <th key={column.title} scope="col">
-                    {column.title}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            <ColumnHeads columns={block.columns} />
             <tbody>
               {block.rows.map((row, rowIndex) => (
                 <tr key={rowIndex}>
