@@ -5,7 +5,7 @@ import type { ReviewStore } from '../../../storage/review-store';
 import { downloadBlob } from '../../download';
 import { BackupFailure, backupSavedMessage, makeVerifiedBackup, passphraseProblem, plainBackupWarning } from '../data-actions';
 import { unsavedReviews } from '../unsaved';
-import { Feedback } from './Feedback';
+import { Feedback } from '../../Feedback';
 import { PasswordField } from './PasswordField';
 
 interface Props {

@@ -2,7 +2,7 @@
 import { useState } from 'preact/hooks';
 import type { ReviewStore } from '../../../storage/review-store';
 import { ConfirmDialog } from '../ConfirmDialog';
-import { Feedback } from './Feedback';
+import { Feedback } from '../../Feedback';
 
 export function EraseSection({ store }: { store: ReviewStore }) {
   const [confirming, setConfirming] = useState(false);

@@ -5,7 +5,7 @@ import { WrongPassphraseError } from '../../../domain/sealed';
 import { toNfc } from '../../../domain/text';
 import type { LockStatus, ReviewStore } from '../../../storage/review-store';
 import { passphraseProblem } from '../data-actions';
-import { Feedback } from './Feedback';
+import { Feedback } from '../../Feedback';
 import { PasswordField } from './PasswordField';
 
 interface Props {

@@ -5,7 +5,7 @@ import type { ReviewStore } from '../../../storage/review-store';
 import { applyRestore, fileTooLarge, readRestoreFile, type RestorePreview } from '../data-actions';
 import { describeMoment } from '../time';
 import { BranchPreview } from './BranchPreview';
-import { Feedback } from './Feedback';
+import { Feedback } from '../../Feedback';
 import { PasswordField } from './PasswordField';
 
 interface Props {
