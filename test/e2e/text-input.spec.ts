@@ -18,7 +18,7 @@ test('decomposed Vietnamese typed in the middle of a note appears where it is ty
 
 test('the period field accepts exactly what a save accepts, and a cut paste is announced', async ({ page }) => {
   await createReview(page, 'Kỳ giới hạn');
-  await page.getByRole('link', { name: 'Thông tin' }).click();
+  await page.getByRole('link', { name: 'Thông tin', exact: true }).click();
   const period = page.getByLabel('Kỳ tự soi');
   await expect(period).toHaveAttribute('maxlength', '200');
   await period.fill('x'.repeat(250));

@@ -68,7 +68,7 @@ export function LockSection({ store, onChanged }: Props) {
       await store.setSetting('auto-lock-minutes', Number(value));
       onChanged();
     } catch {
-      setError('Không lưu được lựa chọn tự khóa.');
+      setError('Chưa lưu được lựa chọn tự khóa. Hãy thử lại.');
     }
   };
 
