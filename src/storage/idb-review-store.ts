@@ -9,7 +9,6 @@ import type { Review } from '../domain/review-schema';
 import { deriveKey, newKeyParameters, seal, unseal, WrongPassphraseError } from '../domain/sealed';
 import { normalizeJson } from '../domain/text';
 import { loadedCodec, reviewCodec } from './codec';
-import { announceBranchRestore, branchWrites, prepareBranchRestore, readBranchData, storedRevisions } from './branch-restore';
 import type { BranchData } from './branch-store';
 import {
   BRANCH_ROUNDS_STORE,
@@ -23,7 +22,7 @@ import {
 } from './database';
 import { eraseDatabase } from './erase';
 import { ExitCopies } from './exit-copies';
-import { LockChangedError, recordWrites, ReviewsChangedError, writeChecked } from './write-transaction';
+import { LockChangedError, recordWrites, ReviewsChangedError, writeChecked, type WriteTransaction } from './write-transaction';
 import {
   checkSettingKey,
   ReviewLockedError,
@@ -186,6 +185,8 @@ export class IdbReviewStore implements ReviewStore {
   }
 
   async putMany(reviews: readonly Review[], rounds: readonly RoundWithEntries[] = []): Promise<void> {
+    // Restoring is rare: its branch code (and the branch schemas) stay out of the page's first load.
+    const { announceBranchRestore, branchWrites, prepareBranchRestore, storedRevisions } = await import('./branch-restore');
     const revisions = await storedRevisions(this.db, REVIEWS_STORE);
     const records: Review[] = [];
     for (const review of reviews) {
@@ -198,12 +199,13 @@ export class IdbReviewStore implements ReviewStore {
     }
     const roundRevisions = rounds.length > 0 ? await storedRevisions(this.db, BRANCH_ROUNDS_STORE) : new Map<string, number>();
     const branch = prepareBranchRestore(rounds, roundRevisions);
-    await this.persist(records, {}, branch);
+    await this.persist(records, {}, (tx) => branchWrites(tx, branch));
     for (const record of records) this.announce({ id: record.id, revision: record.revision });
     announceBranchRestore(branch);
   }
 
-  getBranchData(): Promise<BranchData> {
+  async getBranchData(): Promise<BranchData> {
+    const { readBranchData } = await import('./branch-restore');
     return readBranchData(this.db);
   }
 
@@ -336,7 +338,8 @@ export class IdbReviewStore implements ReviewStore {
   private async persist(
     records: readonly Review[],
     options: { add?: boolean; expect?: number } = {},
-    branch: readonly RoundWithEntries[] = [],
+    /** More writes in the same transaction (a restore's branch data). */
+    alsoWrite: (tx: WriteTransaction) => Promise<unknown>[] = () => [],
   ): Promise<void> {
     for (let attempt = 0; ; attempt += 1) {
       // Key and salt are taken together: the key may be forgotten while the records are encrypted.
@@ -345,7 +348,7 @@ export class IdbReviewStore implements ReviewStore {
       try {
         await writeChecked(this.db, salt, (tx) => {
           const plan = recordWrites(tx, records, encoded, options);
-          return { checks: plan.checks, writes: [...plan.writes, ...branchWrites(tx, branch)] };
+          return { checks: plan.checks, writes: [...plan.writes, ...alsoWrite(tx)] };
         });
         return;
       } catch (error) {
