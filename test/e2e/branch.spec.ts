@@ -4,33 +4,14 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { expectNoAxeViolations } from './helpers';
+import { expectNoAxeViolations, readRawDatabase } from './helpers';
 
 type Level = 'none' | 'risk' | 'some' | 'clear';
 const itemIds = ['I', 'II', 'III'].flatMap((group) => Array.from({ length: 9 }, (_, index) => `${group}-${index + 1}`));
 
+/** The raw database as one string, to compare before and after a refused input. */
 async function rawDatabase(page: Page): Promise<string> {
-  return page.evaluate(
-    () =>
-      new Promise<string>((resolve, reject) => {
-        const request = indexedDB.open('tu-soi-tu-sua');
-        request.onerror = () => reject(new Error('open failed'));
-        request.onsuccess = () => {
-          const db = request.result;
-          const names = [...db.objectStoreNames];
-          const tx = db.transaction(names);
-          const result: Record<string, unknown[]> = {};
-          for (const name of names) {
-            const all = tx.objectStore(name).getAll();
-            all.onsuccess = () => (result[name] = all.result as unknown[]);
-          }
-          tx.oncomplete = () => {
-            db.close();
-            resolve(JSON.stringify(result));
-          };
-        };
-      }),
-  );
+  return JSON.stringify(await readRawDatabase(page));
 }
 
 /** A member's own browser profile with a review holding `levels` and one action on I-1. */

@@ -1,20 +1,10 @@
 /** Blank paper forms and the member's year-end summary, in Chromium against the built site. */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { pdfText } from './pdf-text';
 import { expectNoAxeViolations, chooseLargestText } from './helpers';
 
 test.use({ serviceWorkers: 'block' });
-
-async function pdfText(bytes: Uint8Array): Promise<string> {
-  const pdf = await getDocument({ data: bytes, useSystemFonts: false, disableFontFace: true }).promise;
-  const pages: string[] = [];
-  for (let number = 1; number <= pdf.numPages; number += 1) {
-    const content = await (await pdf.getPage(number)).getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
-  }
-  return pages.join('\n').normalize('NFC').replace(/\s+/g, ' ');
-}
 
 async function noHorizontalScroll(page: Page): Promise<void> {
   const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
@@ -38,7 +28,7 @@ test('the blank phiếu tự soi is reachable from /tu-soi/, shows every item, d
   expect(file.suggestedFilename()).toBe('phieu-tu-soi-de-trong.pdf');
   const bytes = new Uint8Array(readFileSync(await file.path()));
   expect(bytes.length).toBeLessThanOrEqual(60 * 1024);
-  const text = await pdfText(bytes);
+  const text = await pdfText(bytes, { collapseSpaces: true });
   expect(text).toContain('PHIẾU TỰ SOI, TỰ SỬA');
   expect(text).toContain('Có nguy cơ');
 

@@ -1,7 +1,7 @@
 /** The personal plan as PDF and as a print view, in Chromium against the built site. */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { pdfText } from './pdf-text';
 import { createReview, expectNoAxeViolations, fillItem } from './helpers';
 
 /** A part of the open review, through the parts' navigation (the "Tiếp" links name parts too). */
@@ -11,16 +11,6 @@ function partLink(page: Page, name: string | RegExp) {
 
 // What the page itself requests; the service worker's own precaching is tested with offline use.
 test.use({ serviceWorkers: 'block' });
-
-async function pdfText(bytes: Uint8Array): Promise<string> {
-  const pdf = await getDocument({ data: bytes, useSystemFonts: false, disableFontFace: true }).promise;
-  const pages: string[] = [];
-  for (let number = 1; number <= pdf.numPages; number += 1) {
-    const content = await (await pdf.getPage(number)).getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str : '')).join(' '));
-  }
-  return pages.join('\n').normalize('NFC');
-}
 
 async function prepareReview(page: Page): Promise<void> {
   await createReview(page, 'Cuối năm 2022');

@@ -6,23 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
+import { pdfText } from './pdf-text';
 import { memberNames, shareFileOf } from '../unit/report-fixture';
 import { expectNoAxeViolations } from './helpers';
 
 test.use({ serviceWorkers: 'block' });
 // Twelve files, a reload, axe scans and a PDF: slow on a shared two-core machine.
 test.setTimeout(180_000);
-
-async function pdfText(bytes: Uint8Array): Promise<string> {
-  const pdf = await getDocument({ data: bytes, useSystemFonts: false, disableFontFace: true }).promise;
-  const pages: string[] = [];
-  for (let number = 1; number <= pdf.numPages; number += 1) {
-    const content = await (await pdf.getPage(number)).getTextContent();
-    pages.push(content.items.map((item) => ('str' in item ? item.str + (item.hasEOL ? ' ' : '') : '')).join(' '));
-  }
-  return pages.join('\n').normalize('NFC').replace(/\s+/g, ' ');
-}
 
 async function roundWithResults(page: Page): Promise<void> {
   await page.goto('/chi-bo/');
@@ -97,7 +87,7 @@ test('the report carries the counts with denominators, keeps an edit, and its PD
   expect(file.suggestedFilename()).toBe('bao-cao-de-dan-6-thang-dau-nam-2026.pdf');
   const bytes = new Uint8Array(readFileSync(await file.path()));
   expect(bytes.length).toBeLessThanOrEqual(150 * 1024);
-  const text = await pdfText(bytes);
+  const text = await pdfText(bytes, { collapseSpaces: true });
   for (const expected of [
     'ĐẢNG BỘ KHỐI CƠ QUAN TỈNH',
     'CHI BỘ VĂN PHÒNG',
