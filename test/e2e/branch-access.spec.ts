@@ -1,6 +1,6 @@
 /**
  * Access to the branch half: axe on every state of /chi-bo/ and of the share step; the whole
- * secretary's flow at 360 × 780 with the largest text size, by keyboard only. The state is built
+ * member's share step and the secretary's flow at 360 × 780 with the largest text size, by keyboard only. The state is built
  * quickly from share files typed here (one profile, no member flows), so it suits a 2-core CI.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
@@ -150,6 +150,69 @@ test.describe('on a 360 px phone with the largest text size', () => {
   test.use({ viewport: phone, serviceWorkers: 'block' });
   test.beforeEach(async ({ page }) => {
     await page.addInitScript(() => localStorage.setItem('tsts:text-size', 'xl'));
+  });
+
+  test('by keyboard only: the member picks what to share, confirms, and takes a file, a link and a QR; nothing scrolls sideways', async ({
+    page,
+  }) => {
+    test.slow();
+    await page.goto('/tu-soi/');
+    await tabTo(page, page.getByLabel('Kỳ tự soi'));
+    await page.keyboard.type('6 tháng đầu năm 2026');
+    await tabTo(page, page.getByRole('button', { name: 'Tạo bản tự soi mới' }));
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { level: 2, name: 'Tự soi' })).toBeFocused();
+
+    // One item answered with the arrow keys inside its radio group.
+    await tabTo(page, page.locator('#item-I-1-none'));
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await expect(page.locator('#item-I-1-some')).toBeChecked();
+    await expect(page.locator('.save-status')).toContainText(/Đã lưu lúc \d{2}:\d{2}/);
+
+    // The share step through the parts' navigation.
+    const part = page
+      .getByRole('navigation', { name: 'Các phần của bản tự soi' })
+      .getByRole('link', { name: 'Gửi kết quả cho chi bộ' });
+    await tabTo(page, part, 80, true);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: 'Xem trước: đúng những gì sẽ gửi' })).toBeVisible();
+    await expectNoSideScroll(page);
+
+    // Nothing can be produced before the confirmation; choosing a field puts it in the preview.
+    const fileButton = page.getByRole('button', { name: 'Gửi bằng tệp' });
+    await expect(fileButton).toBeDisabled();
+    const notes = page.getByLabel('Điều tự nhận thấy và nguyên nhân');
+    await tabTo(page, notes);
+    await page.keyboard.press('Space');
+    await expect(notes).toBeChecked();
+    await expect(page.locator('.share-preview [data-field="notes"]')).toHaveCount(1);
+    const confirm = page.getByLabel(/Tôi đã xem và đồng ý/);
+    await tabTo(page, confirm);
+    await expectReachable(confirm);
+    await page.keyboard.press('Space');
+    await expect(fileButton).toBeEnabled();
+
+    // A file (a download here: this browser cannot share files), a link, then the QR of that link.
+    await tabTo(page, fileButton);
+    await expectReachable(fileButton);
+    const download = page.waitForEvent('download');
+    await page.keyboard.press('Enter');
+    expect((await download).suggestedFilename()).toMatch(/\.tusoi-share\.json$/);
+    await expect(page.getByRole('status').filter({ hasText: 'Đã lưu tệp' })).toBeVisible();
+    const linkButton = page.getByRole('button', { name: 'Tạo liên kết' });
+    await tabTo(page, linkButton);
+    await page.keyboard.press('Enter');
+    await expect(page.getByLabel('Liên kết gửi chi bộ')).toHaveValue(/\/chi-bo\/#s1\./);
+    const qrButton = page.getByRole('button', { name: 'Hiện mã QR' });
+    await tabTo(page, qrButton);
+    await page.keyboard.press('Enter');
+    const qr = page.getByRole('img', { name: 'Mã QR của liên kết gửi chi bộ' });
+    await expect(qr).toBeVisible();
+    await expectReachable(qr);
+    await expectReachable(page.getByRole('button', { name: 'Chép liên kết' }));
+    await expectNoSideScroll(page);
+    await expectNoAxeViolations(page);
   });
 
   test('by keyboard only: create a round, add results and a paper form, see the picture; nothing scrolls sideways', async ({
