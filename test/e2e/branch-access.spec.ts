@@ -4,7 +4,7 @@
  * quickly from share files typed here (one profile, no member flows), so it suits a 2-core CI.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { expectNoAxeViolations } from './helpers';
+import { expectNoAxeViolations, waitUntilSaved } from './helpers';
 
 const phone = { width: 360, height: 780 };
 
@@ -168,7 +168,7 @@ test.describe('on a 360 px phone with the largest text size', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await expect(page.locator('#item-I-1-some')).toBeChecked();
-    await expect(page.locator('.save-status')).toContainText(/Đã lưu lúc \d{2}:\d{2}/);
+    await waitUntilSaved(page);
 
     // The share step through the parts' navigation.
     const part = page
