@@ -9,6 +9,7 @@ import { build } from 'esbuild';
 import { parse as parseYaml } from 'yaml';
 import { chromiumArgs, chromiumPath } from '../chromium.mjs';
 import { firstLoad } from '../budgets/first-load.ts';
+import { benchBranch, describeBranch } from './branch-bench.mjs';
 
 const root = join(import.meta.dirname, '..', '..');
 const dist = join(root, 'dist');
@@ -185,64 +186,7 @@ try {
   console.log(`Blank phiếu tự soi PDF: ${kb(report.formBytes)} (budget ≤ 60 KB)`);
 
   // Branch workspace: 40 share files chosen at once, change event → picture showing 40 results.
-  const branchTimes = [];
-  const shareLevels = ['none', 'risk', 'some', 'clear'];
-  const shareFiles = Array.from({ length: 40 }, (_, member) => ({
-    name: `ket-qua-${member + 1}.tusoi-share.json`,
-    mimeType: 'application/json',
-    buffer: Buffer.from(
-      JSON.stringify({
-        format: 'tu-soi-tu-sua/share',
-        formatVersion: 1,
-        sharedAt: '2026-06-01T08:00:00.000Z',
-        share: {
-          shareId: `bench${String(member).padStart(4, '0')}`,
-          revision: 3,
-          checklistId: 'nq04-27',
-          period: '6 tháng đầu năm 2026',
-          levels: Object.fromEntries(itemIds.map((id, index) => [id, shareLevels[(index + member) % 4]])),
-          actions: itemIds.slice(0, 10).map((itemId) => ({ itemId, status: 'in-progress', deadline: '2026-12-31' })),
-        },
-      }),
-    ),
-  }));
-  for (let round = 0; round < 5; round += 1) {
-    const branch = await (await browser.newContext()).newPage();
-    await branch.goto(`http://127.0.0.1:${port}/chi-bo/`);
-    await branch.getByLabel('Kỳ tự soi').fill('6 tháng đầu năm 2026');
-    await branch.getByLabel(/Số đảng viên của chi bộ/).fill('45');
-    await branch.getByRole('button', { name: 'Tạo đợt' }).click();
-    const input = branch.getByLabel(/Chọn một hay nhiều tệp kết quả/);
-    await input.waitFor();
-    await branch.evaluate(() => {
-      const heading = () => document.getElementById('entries-heading')?.textContent ?? '';
-      globalThis.branchBench = new Promise((resolve) => {
-        document.getElementById('share-files').addEventListener(
-          'change',
-          () => {
-            const start = performance.now();
-            const observer = new MutationObserver(() => {
-              if (
-                heading().includes('(40)') &&
-                document.querySelector('[data-testid="denominators"]')?.textContent.includes('40/45')
-              ) {
-                observer.disconnect();
-                requestAnimationFrame(() => resolve(performance.now() - start));
-              }
-            });
-            observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-          },
-          { capture: true, once: true },
-        );
-      });
-    });
-    await input.setInputFiles(shareFiles);
-    branchTimes.push(await branch.evaluate(() => globalThis.branchBench));
-    await branch.context().close();
-  }
-  console.log(
-    `Add 40 share files at once, file chosen → picture of 40 shown: median ${med(branchTimes).toFixed(0)} ms, max ${Math.max(...branchTimes).toFixed(0)} ms (budget ≤ 300 ms)`,
-  );
+  console.log(describeBranch(await benchBranch(browser, `http://127.0.0.1:${port}`)));
   await browser.close();
 } finally {
   try {

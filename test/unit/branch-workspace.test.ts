@@ -106,4 +106,33 @@ describe('the branch workspace', () => {
     expect(parsePaperLevels('1'.repeat(26), itemIds)).toMatchObject({ ok: false, typed: 26 });
     expect(parsePaperLevels('x'.repeat(27), itemIds)).toMatchObject({ ok: false });
   });
+
+  it('deletes a round with its results, says so, and shows the round left; the other round keeps its results', async () => {
+    const { ws, store } = await workspace();
+    const first = ws.getState().round;
+    await ws.addFiles([{ name: 'a.json', text: memberFile('a') }]);
+    const second = await ws.createRound({
+      period: '6 tháng cuối năm 2026',
+      memberCount: 12,
+      branchName: 'Chi bộ 1',
+      higherCommittee: '',
+      checklistId: 'nq04-27',
+    });
+    await ws.addFiles([
+      { name: 'b.json', text: memberFile('b') },
+      { name: 'c.json', text: memberFile('c') },
+    ]);
+    await ws.deleteRound(second.id);
+    const state = ws.getState();
+    expect(state.notice).toBe('Đã xóa đợt “6 tháng cuối năm 2026” cùng 2 kết quả đã nhận.');
+    expect(state.rounds.map((r) => r.id)).toEqual([first?.id]);
+    expect(state.round?.id).toBe(first?.id);
+    expect(state.entries).toHaveLength(1);
+    expect(await store.listEntries(second.id)).toEqual([]);
+    await ws.select(first?.id ?? '');
+    expect(ws.getState().notice).toBeUndefined();
+    await ws.deleteRound(first?.id ?? '');
+    expect(ws.getState()).toMatchObject({ rounds: [], round: undefined, entries: [] });
+    expect(ws.getState().notice).toBe('Đã xóa đợt “6 tháng đầu năm 2026” cùng 1 kết quả đã nhận.');
+  });
 });

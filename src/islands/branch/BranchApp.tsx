@@ -86,6 +86,12 @@ export default function BranchApp({ checklists }: Props) {
     };
   }, [checklists]);
 
+  const notice = state?.notice;
+  useEffect(() => {
+    // After a round is deleted its views are gone: focus goes to the rounds, where the notice is read.
+    if (notice) document.getElementById('rounds-heading')?.focus();
+  }, [notice]);
+
   if (!workspace || !state) {
     return (
       <p role="status" class="review-loading">
@@ -130,7 +136,12 @@ export default function BranchApp({ checklists }: Props) {
         </section>
       )}
       <section class="panel" aria-labelledby="rounds-heading">
-        <h2 id="rounds-heading">Đợt tổng hợp</h2>
+        <h2 id="rounds-heading" tabIndex={-1}>
+          Đợt tổng hợp
+        </h2>
+        <p class="status-line" role="status">
+          {state.notice}
+        </p>
         {state.rounds.length > 0 && (
           <div class="field">
             <label for="round-select">Đợt đang xem</label>

@@ -2,7 +2,7 @@
  * The branch's picture: counts per item with denominators, per group, actions by status, and a
  * stacked-bar chart drawn as SVG from the shared chart model, with the same numbers in a table.
  */
-import { useState } from 'preact/hooks';
+import { useMemo, useState } from 'preact/hooks';
 import type { Entry, Round } from '../../domain/branch/branch-schema';
 import {
   describeDenominators,
@@ -43,8 +43,9 @@ function Chart({ shown, order }: { shown: AnyPicture; order: 'checklist' | 'most
 export function PictureView({ round, entries, checklist }: Props) {
   const [outbound, setOutbound] = useState(false);
   const [order, setOrder] = useState<'checklist' | 'most-frequent'>('most-frequent');
-  if (!checklist) return <p class="alert alert--error">Trang không còn danh mục “{round.checklistId}” của đợt này.</p>;
-  const full = picture(round, entries, checklist);
+  // Counting is the page's heaviest work: only when the results change, not on every re-render.
+  const full = useMemo(() => checklist && picture(round, entries, checklist), [round, entries, checklist]);
+  if (!checklist || !full) return <p class="alert alert--error">Trang không còn danh mục “{round.checklistId}” của đợt này.</p>;
   const shown: AnyPicture = outbound ? limitSmallCounts(full, round.smallCountThreshold) : full;
   const byId = new Map(shown.items.map((item) => [item.itemId, item]));
   const ids = order === 'most-frequent' ? shown.mostFrequent : shown.items.map((item) => item.itemId);

@@ -1,6 +1,7 @@
 /** One round's views, loaded on demand: settings, adding results, the list and the picture. */
 import type { Round } from '../../domain/branch/branch-schema';
 import { AddResults } from './AddResults';
+import { DeleteRound } from './DeleteRound';
 import { EntryList } from './EntryList';
 import { PictureView } from './PictureView';
 import { ReportLauncher } from './report/ReportLauncher';
@@ -26,6 +27,7 @@ export function RoundWorkspace({ workspace, state, round }: Props) {
         entries={state.entries}
         checklist={workspace.checklist(round.checklistId)}
       />
+      <DeleteRound round={round} entryCount={state.entries.length} onDelete={(id) => workspace.deleteRound(id)} />
     </>
   );
 }

@@ -41,6 +41,8 @@ export interface WorkspaceState {
   readonly round: Round | undefined;
   readonly entries: readonly Entry[];
   readonly reports: readonly AddReport[];
+  /** What the last action on rounds did (a round deleted), spoken by the page's status line. */
+  readonly notice: string | undefined;
 }
 
 const warningText = {
@@ -49,7 +51,7 @@ const warningText = {
 } as const;
 
 export class BranchWorkspace {
-  private state: WorkspaceState = { rounds: [], round: undefined, entries: [], reports: [] };
+  private state: WorkspaceState = { rounds: [], round: undefined, entries: [], reports: [], notice: undefined };
   private readonly listeners = new Set<(state: WorkspaceState) => void>();
 
   constructor(
@@ -83,7 +85,7 @@ export class BranchWorkspace {
   async load(roundId?: string): Promise<void> {
     const rounds = await this.store.listRounds();
     const round = rounds.find((r) => r.id === roundId) ?? rounds[0];
-    this.set({ rounds, round, entries: round ? await this.store.listEntries(round.id) : [], reports: [] });
+    this.set({ rounds, round, entries: round ? await this.store.listEntries(round.id) : [], reports: [], notice: undefined });
   }
 
   async select(roundId: string): Promise<void> {
@@ -161,6 +163,16 @@ export class BranchWorkspace {
     });
     await this.apply(round, [{ source: 'Phiếu giấy', received }]);
     return true;
+  }
+
+  /** Deletes a round with the results received in it, then shows the most recent round left. */
+  async deleteRound(id: string): Promise<void> {
+    const round = this.state.rounds.find((r) => r.id === id);
+    const count = round && id === this.state.round?.id ? this.state.entries.length : (await this.store.listEntries(id)).length;
+    await this.store.deleteRound(id);
+    await this.load();
+    const what = round ? `đợt “${round.period}”` : 'đợt';
+    this.set({ notice: `Đã xóa ${what}${count > 0 ? ` cùng ${count} kết quả đã nhận` : ''}.` });
   }
 
   async deleteEntry(id: string): Promise<void> {
