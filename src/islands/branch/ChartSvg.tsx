@@ -34,7 +34,7 @@ const looks: Record<ChartVariant, VariantLook> = {
     rows: 'chart-rows',
     label: 'chart-rows__label',
     bar: undefined,
-    barHeight: '22',
+    barHeight: '24',
     textInside: true,
     rowsHidden: true,
   },
@@ -57,6 +57,12 @@ function fillOf(pattern: ChartPattern, id: string): string {
   if (pattern === 'outline') return '#fff';
   return `url(#${id}-${pattern})`;
 }
+
+/**
+ * Bars are drawn in percentages of the element's width, not in a stretched viewBox: the numbers
+ * and fill patterns keep their shape at every screen width.
+ */
+const percent = (units: number, box: BarBox) => `${((units / box.width) * 100).toFixed(3)}%`;
 
 const textColor = (pattern: ChartPattern) => (pattern === 'solid' ? '#fff' : '#000');
 
@@ -128,36 +134,29 @@ export function ChartSvg({ chart, id, variant, caption, hiddenLabel }: Props) {
         {layout.rows.map((placed) => (
           <li key={placed.row.itemId}>
             <span class={look.label}>{`${placed.row.label} — ${placed.row.caption}`}</span>
-            <svg
-              class={look.bar}
-              viewBox={`0 0 ${box.width} ${box.barHeight}`}
-              width={look.bar ? undefined : '100%'}
-              height={look.barHeight}
-              preserveAspectRatio="none"
-              aria-hidden="true"
-              focusable="false"
-            >
-              <rect x="0" y="0" width={box.width} height={box.barHeight} fill="#fff" />
+            <svg class={look.bar} width="100%" height={look.barHeight} aria-hidden="true" focusable="false">
+              <rect x="0" y="0" width="100%" height="100%" fill="#fff" />
               {placed.segments
                 .filter((segment) => segment.width > 0)
                 .map((segment) => (
                   <g key={segment.level}>
                     <rect
-                      x={segment.x}
+                      x={percent(segment.x, box)}
                       y="0"
-                      width={segment.width}
-                      height={box.barHeight}
+                      width={percent(segment.width, box)}
+                      height="100%"
                       fill={fillOf(segment.pattern, id)}
                       stroke="#000"
                       stroke-width="0.75"
-                      vector-effect="non-scaling-stroke"
                     />
                     {look.textInside && segment.textInside && (
                       <text
-                        x={segment.x + segment.width / 2}
-                        y={box.barHeight - 5}
+                        x={percent(segment.x + segment.width / 2, box)}
+                        y="50%"
+                        dominant-baseline="central"
                         text-anchor="middle"
-                        font-size="11"
+                        font-size="13"
+                        font-weight="700"
                         fill={textColor(segment.pattern)}
                         stroke={segment.pattern === 'solid' ? undefined : '#fff'}
                         stroke-width="3"
@@ -168,15 +167,7 @@ export function ChartSvg({ chart, id, variant, caption, hiddenLabel }: Props) {
                     )}
                   </g>
                 ))}
-              <rect
-                x="0"
-                y="0"
-                width={box.width}
-                height={box.barHeight}
-                fill="none"
-                stroke="#000"
-                vector-effect="non-scaling-stroke"
-              />
+              <rect x="0" y="0" width="100%" height="100%" fill="none" stroke="#000" stroke-width="2" />
             </svg>
           </li>
         ))}
