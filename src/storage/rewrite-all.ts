@@ -1,0 +1,119 @@
+/**
+ * Turning the passphrase lock on or off: every review (with its summary) and every branch round
+ * and entry is rewritten, sealed with the new key or plain, in ONE transaction together with the
+ * lock settings. Loaded on demand (rare), so it stays out of the pages' first load.
+ */
+import type { IDBPDatabase } from 'idb';
+import type { Review } from '../domain/review-schema';
+import { deriveKey, newKeyParameters, seal } from '../domain/sealed';
+import { decodeEntry, decodeRound, encodeEntry, encodeRound } from './branch-forms';
+import {
+  BRANCH_ENTRIES_STORE,
+  BRANCH_ROUNDS_STORE,
+  REVIEWS_STORE,
+  SETTINGS_STORE,
+  SUMMARIES_STORE,
+  type ReviewDatabase,
+} from './database';
+import type { ExitCopies } from './exit-copies';
+import { LOCK_CHECK } from './lock-settings';
+import type { LockKeeper } from './lock-keeper';
+import { encodePlain, encodeSealed, LOCK_SETTING, type Encoded, type LockSettings } from './stored-forms';
+import { ReviewsChangedError, writeChecked } from './write-transaction';
+
+export interface RewriteContext {
+  readonly db: IDBPDatabase<ReviewDatabase>;
+  readonly keeper: LockKeeper;
+  readonly exitCopies?: ExitCopies | undefined;
+  /** Every review, opened with the current key. */
+  readAll(): Promise<Review[]>;
+  /** Tells other tabs the reviews were rewritten. */
+  announce(reviews: readonly Review[]): void;
+}
+
+/** Turns the lock on: everything is sealed with a key derived from `passphrase`. */
+export async function enableLock(context: RewriteContext, passphrase: string): Promise<void> {
+  const parameters = newKeyParameters();
+  const key = await deriveKey(passphrase, parameters);
+  const settings: LockSettings = { parameters, check: await seal(key, LOCK_CHECK) };
+  await rewriteAll(context, key, settings);
+  context.keeper.adopt({ key, salt: parameters.salt });
+}
+
+/** Turns the lock off (the data must be unlocked): everything is stored plain again. */
+export async function disableLock(context: RewriteContext): Promise<void> {
+  await rewriteAll(context, undefined, undefined);
+  context.keeper.adopt(undefined);
+}
+
+/** A fingerprint of the raw branch records, to notice a change made while they were being re-encoded. */
+const fingerprint = (rounds: readonly unknown[], entries: readonly unknown[]) => JSON.stringify([rounds, entries]);
+
+/**
+ * Rewrites every review (and summary) and every branch record sealed with `key`, or in plain form,
+ * in one transaction. Refused if another tab changed the lock meanwhile; read again if another tab
+ * saved meanwhile, so a save made while the key was being derived is never replaced by an older
+ * copy. A branch record that cannot be read is left as it is.
+ */
+async function rewriteAll(
+  context: RewriteContext,
+  key: CryptoKey | undefined,
+  settings: LockSettings | undefined,
+): Promise<void> {
+  const { db, keeper } = context;
+  // Exit copies are plain text: none may outlive a change of the lock.
+  await context.exitCopies?.clear().catch(() => undefined);
+  for (let attempt = 0; ; attempt += 1) {
+    const current = keeper.key();
+    const reviews = await context.readAll();
+    const [rawRounds, rawEntries] = await Promise.all([db.getAll(BRANCH_ROUNDS_STORE), db.getAll(BRANCH_ENTRIES_STORE)]);
+    const encoded: Encoded[] = [];
+    for (const review of reviews) encoded.push(key ? await encodeSealed(review, key) : encodePlain(review));
+    const rounds: unknown[] = [];
+    for (const raw of rawRounds) {
+      const round = await decodeRound(raw, current?.key);
+      if (round) rounds.push(await encodeRound(round, key));
+    }
+    const entries: unknown[] = [];
+    for (const raw of rawEntries) {
+      const entry = await decodeEntry(raw, current?.key);
+      if (entry) entries.push(await encodeEntry(entry, key));
+    }
+    const snapshot = reviews
+      .map((review) => `${review.id}@${review.revision}`)
+      .sort()
+      .join(' ');
+    const branchSnapshot = fingerprint(rawRounds, rawEntries);
+    try {
+      await writeChecked(db, current?.salt, (tx) => {
+        const [reviewStore, summaryStore, settingStore, roundStore, entryStore] = [
+          tx.objectStore(REVIEWS_STORE),
+          tx.objectStore(SUMMARIES_STORE),
+          tx.objectStore(SETTINGS_STORE),
+          tx.objectStore(BRANCH_ROUNDS_STORE),
+          tx.objectStore(BRANCH_ENTRIES_STORE),
+        ];
+        const unchanged = reviewStore.getAll().then((raws) => {
+          const now = raws.map((raw) => {
+            const entry = raw as { id?: unknown; revision?: unknown };
+            return `${String(entry.id)}@${String(entry.revision)}`;
+          });
+          if (now.sort().join(' ') !== snapshot) throw new ReviewsChangedError();
+        });
+        const branchUnchanged = Promise.all([roundStore.getAll(), entryStore.getAll()]).then(([nowRounds, nowEntries]) => {
+          if (fingerprint(nowRounds, nowEntries) !== branchSnapshot) throw new ReviewsChangedError();
+        });
+        const writes: Promise<unknown>[] = [reviewStore.clear(), summaryStore.clear()];
+        for (const [stored, summary] of encoded) writes.push(reviewStore.put(stored), summaryStore.put(summary));
+        for (const round of rounds) writes.push(roundStore.put(round));
+        for (const entry of entries) writes.push(entryStore.put(entry));
+        writes.push(settings ? settingStore.put(settings, LOCK_SETTING) : settingStore.delete(LOCK_SETTING));
+        return { checks: [unchanged, branchUnchanged], writes };
+      });
+      context.announce(reviews);
+      return;
+    } catch (error) {
+      if (!(error instanceof ReviewsChangedError) || attempt >= 4) throw error;
+    }
+  }
+}
