@@ -2,7 +2,10 @@
  * A record stored sealed: the fields a store must still read without the key (its key path, an
  * index, the revision for the conflict check) stay plain beside the sealed whole. Persisted shape.
  */
-import { isSealed, seal, unseal, type Sealed } from './sealed';
+import { seal, unseal } from './sealed';
+import type { Sealed } from './sealed-shape';
+
+export { isSealedForm } from './sealed-shape';
 
 export type SealedForm<T, K extends keyof T> = Pick<T, K> & { readonly sealed: Sealed };
 
@@ -15,10 +18,6 @@ export async function sealForm<T extends object, K extends keyof T>(
   const kept = {} as Pick<T, K>;
   for (const field of plain) kept[field] = value[field];
   return { ...kept, sealed: await seal(key, value) };
-}
-
-export function isSealedForm(value: unknown): value is { readonly sealed: Sealed } {
-  return typeof value === 'object' && value !== null && isSealed((value as Record<string, unknown>)['sealed']);
 }
 
 /** The sealed whole of a stored form; throws WrongPassphraseError when `key` does not open it. */

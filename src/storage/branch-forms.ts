@@ -5,7 +5,7 @@
  */
 import type { Entry, Round } from '../domain/branch/branch-schema';
 import { DocumentLockedError } from '../domain/errors';
-import { isSealedForm, openForm, sealForm } from '../domain/sealed-form';
+import { isSealedForm } from '../domain/sealed-shape';
 import { readEntry, readRound } from './branch-records';
 
 /** The branch data is stored sealed and this tab does not hold the key. */
@@ -16,16 +16,18 @@ export class BranchLockedError extends DocumentLockedError {
   }
 }
 
+/** The sealing code loads only once there is a key (the lock is on): /chi-bo/'s first load stays small. */
+const sealing = () => import('../domain/sealed-form');
+
 /** The stored form of a round: itself, or sealed with `key`. */
 export async function encodeRound(round: Round, key: CryptoKey | undefined): Promise<unknown> {
-  return key ? sealForm(key, round, ['id', 'revision']) : round;
+  return key ? (await sealing()).sealForm(key, round, ['id', 'revision']) : round;
 }
 
 /** The stored form of an entry: itself, or sealed with `key`. */
 export async function encodeEntry(entry: Entry, key: CryptoKey | undefined): Promise<unknown> {
-  return key ? sealForm(key, entry, ['id', 'roundId']) : entry;
+  return key ? (await sealing()).sealForm(key, entry, ['id', 'roundId']) : entry;
 }
-
 
 /**
  * A stored round, or undefined when it cannot be read (left in place, never overwritten). Throws
@@ -35,7 +37,7 @@ export async function decodeRound(raw: unknown, key: CryptoKey | undefined): Pro
   if (!isSealedForm(raw)) return readRound(raw);
   if (!key) throw new BranchLockedError();
   try {
-    const round = readRound(await openForm(key, raw));
+    const round = readRound(await (await sealing()).openForm(key, raw));
     const revision = (raw as { revision?: unknown }).revision;
     return round && typeof revision === 'number' ? { ...round, revision } : round;
   } catch {
@@ -47,7 +49,7 @@ export async function decodeEntry(raw: unknown, key: CryptoKey | undefined): Pro
   if (!isSealedForm(raw)) return readEntry(raw);
   if (!key) throw new BranchLockedError();
   try {
-    return readEntry(await openForm(key, raw));
+    return readEntry(await (await sealing()).openForm(key, raw));
   } catch {
     return undefined;
   }

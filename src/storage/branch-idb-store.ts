@@ -19,9 +19,8 @@ import {
   type ReviewDatabase,
 } from './database';
 import { LockKeeper } from './lock-keeper';
+import { isLockSettings, LOCK_SETTING, LockChangedError } from './lock-settings';
 import { describeStorageFailure, StorageWriteError } from './review-store';
-import { isLockSettings, LOCK_SETTING } from './stored-forms';
-import { LockChangedError } from './write-transaction';
 
 /** BroadcastChannel for branch changes. Never rename (tabs of two versions must agree). */
 export const BRANCH_CHANNEL = 'tu-soi-tu-sua:branch-changes';
@@ -55,7 +54,10 @@ export class IdbBranchStore implements BranchStore {
       unlock: (passphrase) => keeper.unlock(passphrase),
       lockNow: (everywhere) => keeper.lockNow(everywhere),
       onChange: (listener) => keeper.onChange(listener),
-      autoLockMinutes: () => keeper.autoLockMinutes(),
+      autoLockMinutes: async () => {
+        const minutes = await db.get(SETTINGS_STORE, 'auto-lock-minutes');
+        return typeof minutes === 'number' ? minutes : 0;
+      },
     };
   }
 

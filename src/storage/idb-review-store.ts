@@ -6,7 +6,6 @@ import type { IDBPDatabase } from 'idb';
 import type { RoundWithEntries } from '../domain/backup-branch';
 import type { ReviewSummary } from '../domain/review-model';
 import type { Review } from '../domain/review-schema';
-import { unseal } from '../domain/sealed';
 import { normalizeJson } from '../domain/text';
 import { loadedCodec, reviewCodec } from './codec';
 import type { BranchData } from './branch-store';
@@ -33,7 +32,10 @@ import {
   type ReviewStore,
   type SettingKey,
 } from './review-store';
-import { encodePlain, encodeSealed, isLockedRecord, parseSummary, unreadableSummary } from './stored-forms';
+import { encodePlain, isLockedRecord, parseSummary, unreadableSummary } from './stored-forms';
+
+/** The crypto loads only when the lock is on (review-sealing.ts). */
+const sealing = () => import('./review-sealing');
 
 /** Validates and NFC-normalises a review before it is written; synchronous once the codec has loaded. */
 function prepare(review: Review): Review | Promise<Review> {
@@ -69,10 +71,13 @@ export class IdbReviewStore implements ReviewStore {
     const rewrite = () => import('./rewrite-all');
     this.lock = {
       status: () => keeper.status(),
-      enable: async (passphrase) => (await rewrite()).enableLock(this.rewriteContext(), passphrase),
+      enable: async (passphrase) => {
+        const { key, settings } = await (await sealing()).newLock(passphrase);
+        await (await rewrite()).rewriteAll(this.rewriteContext(), key, settings);
+      },
       unlock: (passphrase) => keeper.unlock(passphrase),
       lockNow: (everywhere) => keeper.lockNow(everywhere),
-      disable: async () => (await rewrite()).disableLock(this.rewriteContext()),
+      disable: async () => (await rewrite()).rewriteAll(this.rewriteContext(), undefined, undefined),
       onChange: (listener) => keeper.onChange(listener),
     };
   }
@@ -93,7 +98,7 @@ export class IdbReviewStore implements ReviewStore {
     const summaries: ReviewSummary[] = [];
     for (const entry of stored.reverse()) {
       try {
-        const value = isLockedRecord(entry) ? await unseal(this.requireKey(), entry.sealed) : entry;
+        const value = isLockedRecord(entry) ? await (await sealing()).unseal(this.requireKey(), entry.sealed) : entry;
         summaries.push(parseSummary(value) ?? unreadableSummary(entry));
       } catch (error) {
         if (error instanceof ReviewLockedError) throw error;
@@ -227,6 +232,8 @@ export class IdbReviewStore implements ReviewStore {
       keeper: this.keeper,
       exitCopies: this.exitCopies,
       readAll: () => this.getAll(),
+      encode: async (review, key) => (key ? (await sealing()).encodeSealed(review, key) : encodePlain(review)),
+      write: writeChecked,
       announce: (reviews) => {
         for (const review of reviews) this.announce({ id: review.id, revision: review.revision });
       },
@@ -248,7 +255,9 @@ export class IdbReviewStore implements ReviewStore {
       // Key and salt are taken together: the key may be forgotten while the records are encrypted.
       const current = this.keeper.key();
       const [key, salt] = [current?.key, current?.salt];
-      const encoded = key ? await Promise.all(records.map((record) => encodeSealed(record, key))) : records.map(encodePlain);
+      const encoded = key
+        ? await sealing().then(({ encodeSealed }) => Promise.all(records.map((record) => encodeSealed(record, key))))
+        : records.map(encodePlain);
       const alsoWrite = alsoEncode ? await alsoEncode(key) : () => [];
       try {
         await writeChecked(this.db, salt, (tx) => {
@@ -274,7 +283,7 @@ export class IdbReviewStore implements ReviewStore {
   private async open(raw: unknown): Promise<Review> {
     const { restoreReview } = await reviewCodec();
     if (!isLockedRecord(raw)) return restoreReview(raw);
-    const opened = await unseal(this.requireKey(), raw.sealed);
+    const opened = await (await sealing()).unseal(this.requireKey(), raw.sealed);
     const review = restoreReview(opened);
     return 'revision' in raw ? { ...review, revision: raw.revision } : review;
   }

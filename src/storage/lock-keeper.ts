@@ -4,9 +4,8 @@
  * page, so unlocking once opens both, and "Khóa ngay" locks both (in every tab when asked).
  */
 import type { IDBPDatabase } from 'idb';
-import { deriveKey, unseal, WrongPassphraseError } from '../domain/sealed';
-import { SETTINGS_STORE, type ReviewDatabase } from './database';
-import { LOCK_CHECK, readLockSettings } from './lock-settings';
+import type { ReviewDatabase } from './database';
+import { readLockSettings } from './lock-settings';
 import type { LockStatus } from './review-store';
 
 /** BroadcastChannel name for cross-tab change notices. Never rename (tabs of two versions must agree). */
@@ -54,10 +53,10 @@ export class LockKeeper {
 
   /** Derives the key from the passphrase; throws WrongPassphraseError when it does not fit. */
   async unlock(passphrase: string): Promise<void> {
-    const settings = await readLockSettings(this.db);
+    // The crypto loads when first needed: /chi-bo/ without the lock never loads it.
+    const [settings, { openingKey }] = await Promise.all([readLockSettings(this.db), import('./opening-key')]);
     if (!settings) return;
-    const key = await deriveKey(passphrase, settings.parameters);
-    if ((await unseal(key, settings.check)) !== LOCK_CHECK) throw new WrongPassphraseError();
+    const key = await openingKey(passphrase, settings);
     this.current = { key, salt: settings.parameters.salt };
     this.lockOn = true;
     this.changed(false);
@@ -92,12 +91,6 @@ export class LockKeeper {
     this.forget();
     this.lockOn = nowLocked;
     this.changed(false);
-  }
-
-  /** The chosen auto-lock delay in minutes (0: never). */
-  async autoLockMinutes(): Promise<number> {
-    const value = await this.db.get(SETTINGS_STORE, 'auto-lock-minutes');
-    return typeof value === 'number' ? value : 0;
   }
 
   onChange(listener: () => void): () => void {

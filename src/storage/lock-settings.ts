@@ -1,7 +1,32 @@
-/** Reading the stored lock settings, shared by every store that seals data with the passphrase key. */
+/**
+ * The stored lock settings and how to read them, shared by every store that seals data with the
+ * passphrase key. Kept free of review code: /chi-bo/ loads it with its first script.
+ */
 import type { IDBPDatabase } from 'idb';
+import { isKeyParameters, isSealed, type KeyParameters, type Sealed } from '../domain/sealed-shape';
 import { SETTINGS_STORE, type ReviewDatabase } from './database';
-import { isLockSettings, LOCK_SETTING, type LockSettings } from './stored-forms';
+
+/** Settings key of the lock settings (kept apart from the member's settings). Never rename. */
+export const LOCK_SETTING = 'lock';
+
+/** Stored lock settings: how to derive the key, and the sealed check value. */
+export interface LockSettings {
+  readonly parameters: KeyParameters;
+  readonly check: Sealed;
+}
+
+export function isLockSettings(value: unknown): value is LockSettings {
+  if (typeof value !== 'object' || value === null) return false;
+  const record = value as Record<string, unknown>;
+  return isKeyParameters(record['parameters']) && isSealed(record['check']);
+}
+
+/** The lock settings stored are not the ones this tab's records were encoded for. */
+export class LockChangedError extends Error {
+  constructor(readonly nowLocked: boolean) {
+    super('The lock was changed in another tab.');
+  }
+}
 
 /** Known plaintext sealed with the key, to tell a wrong passphrase from a right one. Never change. */
 export const LOCK_CHECK = 'tu-soi-tu-sua';
@@ -11,3 +36,6 @@ export async function readLockSettings(db: IDBPDatabase<ReviewDatabase>): Promis
   const value = await db.get(SETTINGS_STORE, LOCK_SETTING);
   return isLockSettings(value) ? value : undefined;
 }
+
+/** Another tab saved while every record was being re-encrypted (lock on or off): read them again. */
+export class ReviewsChangedError extends Error {}

@@ -5,7 +5,6 @@
  */
 import type { IDBPDatabase } from 'idb';
 import type { Review } from '../domain/review-schema';
-import { deriveKey, newKeyParameters, seal } from '../domain/sealed';
 import { decodeEntry, decodeRound, encodeEntry, encodeRound } from './branch-forms';
 import {
   BRANCH_ENTRIES_STORE,
@@ -16,10 +15,10 @@ import {
   type ReviewDatabase,
 } from './database';
 import type { ExitCopies } from './exit-copies';
-import { LOCK_CHECK } from './lock-settings';
+import { LOCK_SETTING, ReviewsChangedError, type LockSettings } from './lock-settings';
 import type { LockKeeper } from './lock-keeper';
-import { encodePlain, encodeSealed, LOCK_SETTING, type Encoded, type LockSettings } from './stored-forms';
-import { ReviewsChangedError, writeChecked } from './write-transaction';
+import type { Encoded } from './stored-forms';
+import type { writeChecked } from './write-transaction';
 
 export interface RewriteContext {
   readonly db: IDBPDatabase<ReviewDatabase>;
@@ -27,23 +26,12 @@ export interface RewriteContext {
   readonly exitCopies?: ExitCopies | undefined;
   /** Every review, opened with the current key. */
   readAll(): Promise<Review[]>;
+  /** The stored forms of a review and its summary: sealed with `key`, or plain (the review store's own encoding). */
+  encode(review: Review, key: CryptoKey | undefined): Promise<Encoded>;
   /** Tells other tabs the reviews were rewritten. */
   announce(reviews: readonly Review[]): void;
-}
-
-/** Turns the lock on: everything is sealed with a key derived from `passphrase`. */
-export async function enableLock(context: RewriteContext, passphrase: string): Promise<void> {
-  const parameters = newKeyParameters();
-  const key = await deriveKey(passphrase, parameters);
-  const settings: LockSettings = { parameters, check: await seal(key, LOCK_CHECK) };
-  await rewriteAll(context, key, settings);
-  context.keeper.adopt({ key, salt: parameters.salt });
-}
-
-/** Turns the lock off (the data must be unlocked): everything is stored plain again. */
-export async function disableLock(context: RewriteContext): Promise<void> {
-  await rewriteAll(context, undefined, undefined);
-  context.keeper.adopt(undefined);
+  /** The review store's checked write (write-transaction.ts), passed in so this module loads nothing more with it. */
+  readonly write: typeof writeChecked;
 }
 
 /** A fingerprint of the raw branch records, to notice a change made while they were being re-encoded. */
@@ -55,7 +43,7 @@ const fingerprint = (rounds: readonly unknown[], entries: readonly unknown[]) =>
  * saved meanwhile, so a save made while the key was being derived is never replaced by an older
  * copy. A branch record that cannot be read is left as it is.
  */
-async function rewriteAll(
+export async function rewriteAll(
   context: RewriteContext,
   key: CryptoKey | undefined,
   settings: LockSettings | undefined,
@@ -68,7 +56,7 @@ async function rewriteAll(
     const reviews = await context.readAll();
     const [rawRounds, rawEntries] = await Promise.all([db.getAll(BRANCH_ROUNDS_STORE), db.getAll(BRANCH_ENTRIES_STORE)]);
     const encoded: Encoded[] = [];
-    for (const review of reviews) encoded.push(key ? await encodeSealed(review, key) : encodePlain(review));
+    for (const review of reviews) encoded.push(await context.encode(review, key));
     const rounds: unknown[] = [];
     for (const raw of rawRounds) {
       const round = await decodeRound(raw, current?.key);
@@ -85,7 +73,7 @@ async function rewriteAll(
       .join(' ');
     const branchSnapshot = fingerprint(rawRounds, rawEntries);
     try {
-      await writeChecked(db, current?.salt, (tx) => {
+      await context.write(db, current?.salt, (tx) => {
         const [reviewStore, summaryStore, settingStore, roundStore, entryStore] = [
           tx.objectStore(REVIEWS_STORE),
           tx.objectStore(SUMMARIES_STORE),
@@ -111,6 +99,8 @@ async function rewriteAll(
         return { checks: [unchanged, branchUnchanged], writes };
       });
       context.announce(reviews);
+      // The new lock state is this tab's, and every other tab is told.
+      keeper.adopt(key && settings ? { key, salt: settings.parameters.salt } : undefined);
       return;
     } catch (error) {
       if (!(error instanceof ReviewsChangedError) || attempt >= 4) throw error;
