@@ -1,11 +1,10 @@
 /**
  * A record stored sealed: the fields a store must still read without the key (its key path, an
  * index, the revision for the conflict check) stay plain beside the sealed whole. Persisted shape.
+ * (`isSealedForm`, which needs no crypto, is in sealed-shape.ts.)
  */
 import { seal, unseal } from './sealed';
 import type { Sealed } from './sealed-shape';
-
-export { isSealedForm } from './sealed-shape';
 
 export type SealedForm<T, K extends keyof T> = Pick<T, K> & { readonly sealed: Sealed };
 

@@ -3,10 +3,11 @@
  * PBKDF2-SHA-256 derives an AES-GCM-256 key; every sealed value gets a fresh random 96-bit IV.
  */
 
+// The stored shapes and their checks live in sealed-shape.ts (no crypto: pages load it up front);
+// this module imports only their types, so loading it on demand loads nothing else.
 import type { KeyParameters, Sealed } from './sealed-shape';
 
-/** The stored shapes and their checks live in sealed-shape.ts (no crypto: pages load it up front). */
-export { isKeyParameters, isSealed, type KeyParameters, type Sealed } from './sealed-shape';
+export type { KeyParameters, Sealed } from './sealed-shape';
 
 /** PBKDF2 iterations for new keys: OWASP's current recommendation for PBKDF2-HMAC-SHA256. */
 export const PBKDF2_ITERATIONS = 600_000;

@@ -49,16 +49,8 @@ export class IdbBranchStore implements BranchStore {
         for (const listener of this.listeners) listener({ id: data.id, revision: data.revision });
       }
     });
-    this.lock = {
-      status: () => keeper.status(),
-      unlock: (passphrase) => keeper.unlock(passphrase),
-      lockNow: (everywhere) => keeper.lockNow(everywhere),
-      onChange: (listener) => keeper.onChange(listener),
-      autoLockMinutes: async () => {
-        const minutes = await db.get(SETTINGS_STORE, 'auto-lock-minutes');
-        return typeof minutes === 'number' ? minutes : 0;
-      },
-    };
+    // /chi-bo/ may only open and close the lock: the keeper does exactly that.
+    this.lock = keeper;
   }
 
   static async open(options: OpenOptions = {}): Promise<IdbBranchStore> {

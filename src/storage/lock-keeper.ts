@@ -4,8 +4,9 @@
  * page, so unlocking once opens both, and "Khóa ngay" locks both (in every tab when asked).
  */
 import type { IDBPDatabase } from 'idb';
-import type { ReviewDatabase } from './database';
-import { readLockSettings } from './lock-settings';
+import { SETTINGS_STORE, type ReviewDatabase } from './database';
+import { LOCK_CHECK, readLockSettings } from './lock-settings';
+import type { BranchLock } from './branch-store';
 import type { LockStatus } from './review-store';
 
 /** BroadcastChannel name for cross-tab change notices. Never rename (tabs of two versions must agree). */
@@ -17,7 +18,7 @@ export interface CurrentKey {
   readonly salt: string;
 }
 
-export class LockKeeper {
+export class LockKeeper implements BranchLock {
   private current: CurrentKey | undefined;
   /** Whether lock settings were stored when last read (undefined: not read yet). */
   private lockOn: boolean | undefined;
@@ -56,7 +57,7 @@ export class LockKeeper {
     // The crypto loads when first needed: /chi-bo/ without the lock never loads it.
     const [settings, { openingKey }] = await Promise.all([readLockSettings(this.db), import('./opening-key')]);
     if (!settings) return;
-    const key = await openingKey(passphrase, settings);
+    const key = await openingKey(passphrase, settings, LOCK_CHECK);
     this.current = { key, salt: settings.parameters.salt };
     this.lockOn = true;
     this.changed(false);
@@ -91,6 +92,12 @@ export class LockKeeper {
     this.forget();
     this.lockOn = nowLocked;
     this.changed(false);
+  }
+
+  /** The auto-lock delay chosen at /tu-soi/, in minutes (0: never). */
+  async autoLockMinutes(): Promise<number> {
+    const minutes = await this.db.get(SETTINGS_STORE, 'auto-lock-minutes');
+    return typeof minutes === 'number' ? minutes : 0;
   }
 
   onChange(listener: () => void): () => void {

@@ -36,6 +36,3 @@ export async function readLockSettings(db: IDBPDatabase<ReviewDatabase>): Promis
   const value = await db.get(SETTINGS_STORE, LOCK_SETTING);
   return isLockSettings(value) ? value : undefined;
 }
-
-/** Another tab saved while every record was being re-encrypted (lock on or off): read them again. */
-export class ReviewsChangedError extends Error {}

@@ -15,7 +15,8 @@ import {
   type ReviewDatabase,
 } from './database';
 import type { ExitCopies } from './exit-copies';
-import { LOCK_SETTING, ReviewsChangedError, type LockSettings } from './lock-settings';
+import { LOCK_SETTING, type LockSettings } from './lock-settings';
+import { ReviewConflictError } from './review-store';
 import type { LockKeeper } from './lock-keeper';
 import type { Encoded } from './stored-forms';
 import type { writeChecked } from './write-transaction';
@@ -33,6 +34,9 @@ export interface RewriteContext {
   /** The review store's checked write (write-transaction.ts), passed in so this module loads nothing more with it. */
   readonly write: typeof writeChecked;
 }
+
+/** Another tab saved while everything was being re-encoded: read it all again (a conflict the rewrite resolves itself). */
+const changed = () => new ReviewConflictError('*');
 
 /** A fingerprint of the raw branch records, to notice a change made while they were being re-encoded. */
 const fingerprint = (rounds: readonly unknown[], entries: readonly unknown[]) => JSON.stringify([rounds, entries]);
@@ -86,10 +90,10 @@ export async function rewriteAll(
             const entry = raw as { id?: unknown; revision?: unknown };
             return `${String(entry.id)}@${String(entry.revision)}`;
           });
-          if (now.sort().join(' ') !== snapshot) throw new ReviewsChangedError();
+          if (now.sort().join(' ') !== snapshot) throw changed();
         });
         const branchUnchanged = Promise.all([roundStore.getAll(), entryStore.getAll()]).then(([nowRounds, nowEntries]) => {
-          if (fingerprint(nowRounds, nowEntries) !== branchSnapshot) throw new ReviewsChangedError();
+          if (fingerprint(nowRounds, nowEntries) !== branchSnapshot) throw changed();
         });
         const writes: Promise<unknown>[] = [reviewStore.clear(), summaryStore.clear()];
         for (const [stored, summary] of encoded) writes.push(reviewStore.put(stored), summaryStore.put(summary));
@@ -103,7 +107,7 @@ export async function rewriteAll(
       keeper.adopt(key && settings ? { key, salt: settings.parameters.salt } : undefined);
       return;
     } catch (error) {
-      if (!(error instanceof ReviewsChangedError) || attempt >= 4) throw error;
+      if (!(error instanceof ReviewConflictError) || attempt >= 4) throw error;
     }
   }
 }

@@ -14,7 +14,7 @@ import {
 } from './database';
 import { describeStorageFailure, ReviewConflictError, StorageWriteError } from './review-store';
 import type { Review } from '../domain/review-schema';
-import { isLockSettings, LOCK_SETTING, LockChangedError, ReviewsChangedError } from './lock-settings';
+import { isLockSettings, LOCK_SETTING, LockChangedError } from './lock-settings';
 import type { Encoded } from './stored-forms';
 
 /** Includes the branch stores, so a restore writes reviews and branch rounds all or nothing. */
@@ -30,7 +30,7 @@ export interface WritePlan {
   readonly writes: readonly Promise<unknown>[];
 }
 
-export { LockChangedError, ReviewsChangedError } from './lock-settings';
+export { LockChangedError } from './lock-settings';
 
 /**
  * Runs `plan` in one transaction and resolves once it has committed. `expectedSalt` is the salt of
@@ -64,7 +64,7 @@ export async function writeChecked(
     } catch {
       // Already aborted by the failed request, or committed.
     }
-    if (error instanceof ReviewConflictError || error instanceof LockChangedError || error instanceof ReviewsChangedError) {
+    if (error instanceof ReviewConflictError || error instanceof LockChangedError) {
       throw error;
     }
     throw new StorageWriteError(describeStorageFailure(error), error);

@@ -7,12 +7,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { DocumentLockedError } from '../../domain/errors';
 import { IdbBranchStore } from '../../storage/branch-idb-store';
-import { MemoryBranchStore } from '../../storage/branch-memory-store';
 import type { BranchStore } from '../../storage/branch-store';
 import type { LockStatus } from '../../storage/review-store';
 import { makeId } from '../review/ids';
 import type { FunctionComponent } from 'preact';
-import { useLazyView } from '../lazy';
 import type { BranchLockPanel as BranchLockPanelType } from './BranchLockPanel';
 import type { RoundWorkspace as RoundWorkspaceType } from './RoundWorkspace';
 import { RoundForm } from './RoundForm';
@@ -40,6 +38,8 @@ async function openBranchStore(): Promise<{ store: BranchStore; warning?: string
     if (typeof indexedDB === 'undefined') throw new Error('no indexedDB');
     return { store: await IdbBranchStore.open() };
   } catch {
+    // The fallback is rarely needed, so it loads only then (first-load budget).
+    const { MemoryBranchStore } = await import('../../storage/branch-memory-store');
     return {
       store: new MemoryBranchStore(),
       warning:
@@ -126,16 +126,24 @@ export default function BranchApp({ checklists }: Props) {
   const locked = lock === 'locked' && store?.lock !== undefined;
   // The lock's views (unlock form, "Khóa ngay", auto-lock) load only when the lock is on.
   const lockOn = store?.lock !== undefined && (lock === 'locked' || lock === 'unlocked');
-  const lockPanel = useLazyView<LockPanelProps>(lockOn, () => import('./BranchLockPanel').then((m) => m.BranchLockPanel));
+  const [LockPanel, setLockPanel] = useState<FunctionComponent<LockPanelProps> | undefined>(undefined);
+  const [lockPanelError, setLockPanelError] = useState(false);
+  useEffect(() => {
+    if (!lockOn || LockPanel) return;
+    import('./BranchLockPanel').then(
+      (module) => setLockPanel(() => module.BranchLockPanel),
+      () => setLockPanelError(true),
+    );
+  }, [lockOn, LockPanel]);
   const lockView =
     lockOn &&
     store?.lock &&
-    (lockPanel.View ? (
-      <lockPanel.View lock={store.lock} locked={locked} onUnlocked={() => setLock('unlocked')} />
+    (LockPanel ? (
+      <LockPanel lock={store.lock} locked={locked} onUnlocked={() => setLock('unlocked')} />
     ) : (
       locked && (
-        <p role={lockPanel.failed ? 'alert' : 'status'} class="review-loading">
-          {lockPanel.failed ? 'Không tải được ô nhập mật khẩu. Hãy kiểm tra kết nối rồi tải lại trang.' : 'Dữ liệu đang khóa…'}
+        <p role="status" class="review-loading">
+          {lockPanelError ? 'Không tải được ô nhập mật khẩu. Hãy tải lại trang.' : 'Dữ liệu đang khóa…'}
         </p>
       )
     ));
