@@ -1,6 +1,7 @@
 /**
  * Persists self-reviews, their list summaries and device settings in IndexedDB; encrypts review
- * content when the passphrase lock is on; tells other tabs about changes (reviews and the lock).
+ * content when the passphrase lock is on (the key lives in the page's LockKeeper, the crypto loads
+ * on demand from review-sealing.ts); tells other tabs about review changes.
  */
 import type { IDBPDatabase } from 'idb';
 import type { RoundWithEntries } from '../domain/backup-branch';
