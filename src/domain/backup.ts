@@ -19,7 +19,8 @@ import { readBranchPayload, type BranchBackup } from './backup-branch';
 import { MAX_BACKUP_BYTES } from './limits';
 import { restoreReview, ReviewFormatError } from './review-migrations';
 import type { Review } from './review-schema';
-import { deriveKey, isKeyParameters, isSealed, newKeyParameters, seal, unseal, WrongPassphraseError } from './sealed';
+import { deriveKey, newKeyParameters, seal, unseal, WrongPassphraseError } from './sealed';
+import { isKeyParameters, isSealed } from './sealed-shape';
 import { normalizeJson, UnsafeDataError } from './text';
 
 export { MAX_BACKUP_BYTES } from './limits';

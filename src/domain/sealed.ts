@@ -3,26 +3,14 @@
  * PBKDF2-SHA-256 derives an AES-GCM-256 key; every sealed value gets a fresh random 96-bit IV.
  */
 
+// The stored shapes and their checks live in sealed-shape.ts (no crypto: pages load it up front);
+// this module imports only their types, so loading it on demand loads nothing else.
+import type { KeyParameters, Sealed } from './sealed-shape';
+
+export type { KeyParameters, Sealed } from './sealed-shape';
+
 /** PBKDF2 iterations for new keys: OWASP's current recommendation for PBKDF2-HMAC-SHA256. */
 export const PBKDF2_ITERATIONS = 600_000;
-
-/** How a sealed value is stored (persisted shape: never rename fields). */
-export interface Sealed {
-  /** Base64 of the 12-byte AES-GCM IV. */
-  readonly iv: string;
-  /** Base64 of the ciphertext with its authentication tag. */
-  readonly data: string;
-}
-
-/** Parameters needed to derive the key again from the passphrase. */
-export interface KeyParameters {
-  /** Always "PBKDF2-SHA-256". */
-  readonly kdf: 'PBKDF2-SHA-256';
-  /** Iteration count used when the key was made. */
-  readonly iterations: number;
-  /** Base64 of the 16-byte salt. */
-  readonly salt: string;
-}
 
 /** The passphrase does not open this data (or the data was altered). */
 export class WrongPassphraseError extends Error {
@@ -77,26 +65,4 @@ export async function unseal(key: CryptoKey, sealed: Sealed): Promise<unknown> {
   } catch {
     throw new WrongPassphraseError();
   }
-}
-
-export function isSealed(value: unknown): value is Sealed {
-  return (
-    typeof value === 'object' &&
-    value !== null &&
-    typeof (value as Record<string, unknown>)['iv'] === 'string' &&
-    typeof (value as Record<string, unknown>)['data'] === 'string'
-  );
-}
-
-export function isKeyParameters(value: unknown): value is KeyParameters {
-  if (typeof value !== 'object' || value === null) return false;
-  const record = value as Record<string, unknown>;
-  return (
-    record['kdf'] === 'PBKDF2-SHA-256' &&
-    typeof record['iterations'] === 'number' &&
-    Number.isInteger(record['iterations']) &&
-    record['iterations'] >= 100_000 &&
-    record['iterations'] <= 10_000_000 &&
-    typeof record['salt'] === 'string'
-  );
 }

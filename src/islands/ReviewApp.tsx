@@ -4,7 +4,7 @@
  * the data panel load on demand, keeping the page's first-load JavaScript within budget.
  */
 import type { FunctionComponent } from 'preact';
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
 import type { ChecklistData } from '../domain/checklist-schema';
 import { openStore, type OpenedStore } from '../storage/open-store';
 import type { LockStatus } from '../storage/review-store';
@@ -13,6 +13,7 @@ import { ReviewList } from './review/ReviewList';
 import { useRoute } from './review/router';
 import type { UnlockForm as UnlockFormType } from './review/UnlockForm';
 import { useLazyView } from './lazy';
+import { useAutoLock, type AutoLockSource } from './use-auto-lock';
 import '../styles/review.css';
 
 export interface ChecklistOption {
@@ -92,7 +93,18 @@ export default function ReviewApp({ checklists }: Props) {
     );
   }, [route.view, Editor]);
 
-  useAutoLock(opened, lock, settingsVersion);
+  const autoLock = useMemo<AutoLockSource | undefined>(
+    () =>
+      opened && {
+        lockNow: () => opened.store.lock.lockNow(),
+        autoLockMinutes: async () => {
+          const value = await opened.store.getSetting('auto-lock-minutes');
+          return typeof value === 'number' ? value : 0;
+        },
+      },
+    [opened],
+  );
+  useAutoLock(autoLock, lock === 'unlocked', settingsVersion);
   // The passphrase form is only needed while locked: it loads then, not with the page.
   const unlock = useLazyView<UnlockProps>(lock === 'locked', () => import('./review/UnlockForm').then((m) => m.UnlockForm));
 
@@ -136,7 +148,7 @@ export default function ReviewApp({ checklists }: Props) {
       )}
       {locked &&
         (unlock.View ? (
-          <unlock.View store={opened.store} onUnlocked={() => setLock('unlocked')} />
+          <unlock.View lock={opened.store.lock} onUnlocked={() => setLock('unlocked')} />
         ) : (
           <p role={unlock.failed ? 'alert' : 'status'}>
             {unlock.failed ? 'Không tải được ô nhập mật khẩu. Hãy kiểm tra kết nối rồi tải lại trang.' : 'Dữ liệu đang khóa…'}
@@ -155,35 +167,4 @@ export default function ReviewApp({ checklists }: Props) {
       )}
     </div>
   );
-}
-
-/**
- * Locks again after the chosen minutes without a key press, click or touch. Subscribes once per
- * store, lock state and settings change (not on every render); the store tells the app it locked.
- */
-function useAutoLock(opened: OpenedStore | undefined, lock: LockStatus | undefined, settingsVersion: number): void {
-  useEffect(() => {
-    if (!opened || lock !== 'unlocked') return;
-    let timer: ReturnType<typeof setTimeout> | undefined;
-    let minutes = 0;
-    let active = true;
-    const arm = () => {
-      clearTimeout(timer);
-      if (minutes > 0 && active) timer = setTimeout(() => opened.store.lock.lockNow(), minutes * 60_000);
-    };
-    opened.store.getSetting('auto-lock-minutes').then(
-      (value) => {
-        minutes = typeof value === 'number' ? value : 0;
-        arm();
-      },
-      () => undefined,
-    );
-    const events = ['keydown', 'pointerdown', 'input'] as const;
-    for (const name of events) addEventListener(name, arm, { passive: true });
-    return () => {
-      active = false;
-      clearTimeout(timer);
-      for (const name of events) removeEventListener(name, arm);
-    };
-  }, [opened, lock, settingsVersion]);
 }

@@ -1,18 +1,25 @@
-/** Persists the branch workspace (rounds and received results) in the site's IndexedDB database. */
+/**
+ * Persists the branch workspace (rounds and received results) in the site's IndexedDB database;
+ * seals them with the passphrase key while the lock is on (branch-forms.ts).
+ */
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
 import type { Entry, Round } from '../domain/branch/branch-schema';
 import { DocumentConflictError } from '../domain/errors';
 import type { DocumentChange } from '../domain/session/document-session';
-import { byArrival, byCreatedDesc, type BranchData, type BranchStore } from './branch-store';
-import { prepareEntry, prepareRound, readEntry, readRound } from './branch-records';
+import { BranchLockedError, decodeAll, decodeEntry, decodeRound, encodeEntry, encodeRound } from './branch-forms';
+import { byArrival, byCreatedDesc, type BranchData, type BranchLock, type BranchStore } from './branch-store';
+import { prepareEntry, prepareRound } from './branch-records';
 import {
   BRANCH_ENTRIES_STORE,
   BRANCH_ROUNDS_STORE,
   BY_ROUND_INDEX,
   openReviewDatabase,
+  SETTINGS_STORE,
   type OpenOptions,
   type ReviewDatabase,
 } from './database';
+import { LockKeeper } from './lock-keeper';
+import { isLockSettings, LOCK_SETTING, LockChangedError } from './lock-settings';
 import { describeStorageFailure, StorageWriteError } from './review-store';
 
 /** BroadcastChannel for branch changes. Never rename (tabs of two versions must agree). */
@@ -22,11 +29,17 @@ const conflict = (id: string) => new DocumentConflictError(id, 'Đợt này vừ
 
 export class IdbBranchStore implements BranchStore {
   readonly kind = 'indexeddb' as const;
+  readonly lock: BranchLock;
   private readonly channel: BroadcastChannel | undefined;
   private readonly listeners = new Set<(change: DocumentChange) => void>();
   private readonly entryListeners = new Set<(roundId: string) => void>();
 
-  constructor(private readonly db: IDBPDatabase<ReviewDatabase>) {
+  /** `ownsKeeper`: the keeper was made for this store and is closed with it. */
+  constructor(
+    private readonly db: IDBPDatabase<ReviewDatabase>,
+    private readonly keeper: LockKeeper = new LockKeeper(db),
+    private readonly ownsKeeper = true,
+  ) {
     this.channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(BRANCH_CHANNEL);
     this.channel?.addEventListener('message', (event: MessageEvent<unknown>) => {
       const data = event.data as (Partial<DocumentChange> & { entriesOf?: unknown }) | null;
@@ -36,6 +49,8 @@ export class IdbBranchStore implements BranchStore {
         for (const listener of this.listeners) listener({ id: data.id, revision: data.revision });
       }
     });
+    // /chi-bo/ may only open and close the lock: the keeper does exactly that.
+    this.lock = keeper;
   }
 
   static async open(options: OpenOptions = {}): Promise<IdbBranchStore> {
@@ -44,42 +59,42 @@ export class IdbBranchStore implements BranchStore {
 
   async listRounds(): Promise<Round[]> {
     const raws = await this.db.getAll(BRANCH_ROUNDS_STORE);
-    return raws
-      .map(readRound)
-      .filter((round) => round !== undefined)
-      .sort(byCreatedDesc);
+    return (await decodeAll(raws, this.key(), decodeRound)).sort(byCreatedDesc);
   }
 
   async get(id: string): Promise<Round | undefined> {
-    return readRound(await this.db.get(BRANCH_ROUNDS_STORE, id));
+    return decodeRound(await this.db.get(BRANCH_ROUNDS_STORE, id), this.key());
   }
 
   async createRound(round: Round): Promise<Round> {
     const record = prepareRound({ ...round, revision: 0 });
-    await this.write(async (tx) => {
-      await tx.objectStore(BRANCH_ROUNDS_STORE).add(record);
-    });
+    await this.write(
+      (key) => encodeRound(record, key),
+      async (tx, stored) => {
+        await tx.objectStore(BRANCH_ROUNDS_STORE).add(stored);
+      },
+    );
     this.announce({ id: record.id, revision: 0 });
     return record;
   }
 
   async save(round: Round): Promise<Round> {
     const record = prepareRound({ ...round, revision: round.revision + 1 });
-    await this.write(async (tx) => {
-      const rounds = tx.objectStore(BRANCH_ROUNDS_STORE);
-      const current = (await rounds.get(record.id)) as { revision?: unknown } | undefined;
-      if (current === undefined || current.revision !== round.revision) {
-        tx.abort();
-        throw conflict(record.id);
-      }
-      await rounds.put(record);
-    });
+    await this.write(
+      (key) => encodeRound(record, key),
+      async (tx, stored) => {
+        const rounds = tx.objectStore(BRANCH_ROUNDS_STORE);
+        const current = (await rounds.get(record.id)) as { revision?: unknown } | undefined;
+        if (current === undefined || current.revision !== round.revision) throw conflict(record.id);
+        await rounds.put(stored);
+      },
+    );
     this.announce({ id: record.id, revision: record.revision });
     return record;
   }
 
   async deleteRound(id: string): Promise<void> {
-    await this.write(async (tx) => {
+    await this.write(undefined, async (tx) => {
       await tx.objectStore(BRANCH_ROUNDS_STORE).delete(id);
       const entries = tx.objectStore(BRANCH_ENTRIES_STORE);
       for (const key of await entries.index(BY_ROUND_INDEX).getAllKeys(id)) await entries.delete(key);
@@ -89,31 +104,35 @@ export class IdbBranchStore implements BranchStore {
 
   async listEntries(roundId: string): Promise<Entry[]> {
     const raws = await this.db.getAllFromIndex(BRANCH_ENTRIES_STORE, BY_ROUND_INDEX, roundId);
-    return raws
-      .map(readEntry)
-      .filter((entry) => entry !== undefined)
-      .sort(byArrival);
+    return (await decodeAll(raws, this.key(), decodeEntry)).sort(byArrival);
   }
 
   async putEntries(entries: readonly Entry[]): Promise<void> {
     const records = entries.map(prepareEntry);
-    await this.write(async (tx) => {
-      for (const record of records) await tx.objectStore(BRANCH_ENTRIES_STORE).put(record);
-    });
+    await this.write(
+      (key) => Promise.all(records.map((record) => encodeEntry(record, key))),
+      async (tx, stored) => {
+        // Issued together: one round trip for a batch of 40, not 40.
+        const target = tx.objectStore(BRANCH_ENTRIES_STORE);
+        await Promise.all(stored.map((record) => target.put(record)));
+      },
+    );
     for (const roundId of new Set(records.map((record) => record.roundId))) this.channel?.postMessage({ entriesOf: roundId });
   }
 
   async deleteEntry(id: string): Promise<void> {
-    const raw = readEntry(await this.db.get(BRANCH_ENTRIES_STORE, id));
-    await this.write(async (tx) => {
+    // The round id stays plain in a sealed entry: no key needed.
+    const raw = (await this.db.get(BRANCH_ENTRIES_STORE, id)) as { roundId?: unknown } | undefined;
+    await this.write(undefined, async (tx) => {
       await tx.objectStore(BRANCH_ENTRIES_STORE).delete(id);
     });
-    if (raw) this.channel?.postMessage({ entriesOf: raw.roundId });
+    if (typeof raw?.roundId === 'string') this.channel?.postMessage({ entriesOf: raw.roundId });
   }
 
   async getAll(): Promise<BranchData> {
-    const rounds = (await this.db.getAll(BRANCH_ROUNDS_STORE)).map(readRound).filter((r) => r !== undefined);
-    const entries = (await this.db.getAll(BRANCH_ENTRIES_STORE)).map(readEntry).filter((e) => e !== undefined);
+    const key = this.key();
+    const rounds = await decodeAll(await this.db.getAll(BRANCH_ROUNDS_STORE), key, decodeRound);
+    const entries = await decodeAll(await this.db.getAll(BRANCH_ENTRIES_STORE), key, decodeEntry);
     return { rounds, entries };
   }
 
@@ -127,19 +146,59 @@ export class IdbBranchStore implements BranchStore {
     return () => this.entryListeners.delete(listener);
   }
 
+  onLockChange(listener: () => void): () => void {
+    return this.keeper.onChange(listener);
+  }
+
   close(): void {
+    if (this.ownsKeeper) this.keeper.close();
     this.channel?.close();
     this.db.close();
   }
 
-  /** One read-write transaction over the branch stores; only IndexedDB requests awaited inside. */
-  private async write(body: (tx: BranchTx) => Promise<void>): Promise<void> {
-    const tx = this.db.transaction([BRANCH_ROUNDS_STORE, BRANCH_ENTRIES_STORE], 'readwrite');
-    try {
-      await Promise.all([body(tx), tx.done]);
-    } catch (error) {
-      if (error instanceof DocumentConflictError) throw error;
-      throw new StorageWriteError(describeStorageFailure(error), error);
+  private key(): CryptoKey | undefined {
+    return this.keeper.key()?.key;
+  }
+
+  /**
+   * One read-write transaction over the branch stores (and the lock settings); only IndexedDB
+   * requests are awaited inside. With `encode`, the records are encoded for the lock state this tab
+   * knows, and the write is refused (BranchLockedError) unless those lock settings are still stored;
+   * if the lock was turned off meanwhile, they are encoded plain and written once more.
+   */
+  private async write<T>(
+    encode: ((key: CryptoKey | undefined) => Promise<T> | T) | undefined,
+    body: (tx: BranchTx, encoded: T) => Promise<void>,
+  ): Promise<void> {
+    for (let attempt = 0; ; attempt += 1) {
+      const current = this.keeper.key();
+      const encoded = (encode ? await encode(current?.key) : undefined) as T;
+      const tx = this.db.transaction([SETTINGS_STORE, BRANCH_ROUNDS_STORE, BRANCH_ENTRIES_STORE], 'readwrite');
+      const run = async () => {
+        if (encode) {
+          const settings = await tx.objectStore(SETTINGS_STORE).get(LOCK_SETTING);
+          const stored = isLockSettings(settings) ? settings.parameters.salt : undefined;
+          if (stored !== current?.salt) throw new LockChangedError(stored !== undefined);
+        }
+        await body(tx, encoded);
+      };
+      try {
+        await Promise.all([run(), tx.done]);
+        return;
+      } catch (error) {
+        try {
+          tx.abort();
+        } catch {
+          // Already aborted by the failed request, or committed.
+        }
+        if (error instanceof LockChangedError) {
+          this.keeper.refused(error.nowLocked);
+          if (error.nowLocked || attempt > 0) throw new BranchLockedError();
+          continue;
+        }
+        if (error instanceof DocumentConflictError) throw error;
+        throw new StorageWriteError(describeStorageFailure(error), error);
+      }
     }
   }
 
@@ -148,4 +207,4 @@ export class IdbBranchStore implements BranchStore {
   }
 }
 
-type BranchTx = IDBPTransaction<ReviewDatabase, ['branch-rounds', 'branch-entries'], 'readwrite'>;
+type BranchTx = IDBPTransaction<ReviewDatabase, ['settings', 'branch-rounds', 'branch-entries'], 'readwrite'>;

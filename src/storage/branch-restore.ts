@@ -5,15 +5,19 @@
 import type { IDBPDatabase } from 'idb';
 import type { RoundWithEntries } from '../domain/backup-branch';
 import { BRANCH_CHANNEL } from './branch-idb-store';
-import { prepareEntry, prepareRound, readEntry, readRound } from './branch-records';
+import { decodeAll, decodeEntry, decodeRound, encodeEntry, encodeRound } from './branch-forms';
+import { prepareEntry, prepareRound } from './branch-records';
 import type { BranchData } from './branch-store';
 import { BRANCH_ENTRIES_STORE, BRANCH_ROUNDS_STORE, BY_ROUND_INDEX, type REVIEWS_STORE, type ReviewDatabase } from './database';
 import type { WriteTransaction } from './write-transaction';
 
-/** Every readable round and entry; unreadable records are left out (and left in place). */
-export async function readBranchData(db: IDBPDatabase<ReviewDatabase>): Promise<BranchData> {
-  const rounds = (await db.getAll(BRANCH_ROUNDS_STORE)).map(readRound).filter((round) => round !== undefined);
-  const entries = (await db.getAll(BRANCH_ENTRIES_STORE)).map(readEntry).filter((entry) => entry !== undefined);
+/**
+ * Every readable round and entry, opened with `key` when sealed; unreadable records are left out
+ * (and left in place). Throws BranchLockedError when they are sealed and there is no key.
+ */
+export async function readBranchData(db: IDBPDatabase<ReviewDatabase>, key: CryptoKey | undefined): Promise<BranchData> {
+  const rounds = await decodeAll(await db.getAll(BRANCH_ROUNDS_STORE), key, decodeRound);
+  const entries = await decodeAll(await db.getAll(BRANCH_ENTRIES_STORE), key, decodeEntry);
   return { rounds, entries };
 }
 
@@ -45,18 +49,38 @@ export function prepareBranchRestore(
   });
 }
 
+/** A restored round and its entries in their stored forms (plain, or sealed with the lock's key). */
+export interface EncodedRound {
+  readonly id: string;
+  readonly round: unknown;
+  readonly entries: readonly unknown[];
+}
+
+export async function encodeBranchRestore(
+  branch: readonly RoundWithEntries[],
+  key: CryptoKey | undefined,
+): Promise<EncodedRound[]> {
+  return Promise.all(
+    branch.map(async ({ round, entries }) => ({
+      id: round.id,
+      round: await encodeRound(round, key),
+      entries: await Promise.all(entries.map((entry) => encodeEntry(entry, key))),
+    })),
+  );
+}
+
 /**
  * Each restored round is put, and its stored entries are replaced by the restored ones (deleted
  * once their keys are read, then the new ones put, inside the same transaction).
  */
-export function branchWrites(tx: WriteTransaction, branch: readonly RoundWithEntries[]): Promise<unknown>[] {
+export function branchWrites(tx: WriteTransaction, branch: readonly EncodedRound[]): Promise<unknown>[] {
   const rounds = tx.objectStore(BRANCH_ROUNDS_STORE);
   const entries = tx.objectStore(BRANCH_ENTRIES_STORE);
-  return branch.flatMap(({ round, entries: restored }) => [
+  return branch.flatMap(({ id, round, entries: restored }) => [
     rounds.put(round),
     entries
       .index(BY_ROUND_INDEX)
-      .getAllKeys(round.id)
+      .getAllKeys(id)
       .then((keys) => Promise.all([...keys.map((key) => entries.delete(key)), ...restored.map((entry) => entries.put(entry))])),
   ]);
 }

@@ -1,15 +1,31 @@
 /** The storage interface the branch workspace receives; implementations: IndexedDB and in-memory. */
 import type { Entry, Round } from '../domain/branch/branch-schema';
 import type { DocumentChange, DocumentPort } from '../domain/session/document-session';
+import type { LockStatus } from './review-store';
 
 export interface BranchData {
   readonly rounds: readonly Round[];
   readonly entries: readonly Entry[];
 }
 
+/** What /chi-bo/ may do with the passphrase lock: open it and close it (turning it on or off is at /tu-soi/). */
+export interface BranchLock {
+  status(): Promise<LockStatus>;
+  /** Opens the data with the passphrase; throws WrongPassphraseError. */
+  unlock(passphrase: string): Promise<void>;
+  /** Forgets the key; `everywhere` locks every open tab of the site too. */
+  lockNow(everywhere?: boolean): void;
+  /** Calls the listener when the lock was turned on, off, opened or closed, here or in another tab. */
+  onChange(listener: () => void): () => void;
+  /** The auto-lock delay chosen at /tu-soi/, in minutes (0: never). */
+  autoLockMinutes(): Promise<number>;
+}
+
 export interface BranchStore extends DocumentPort<Round> {
   /** "indexeddb" keeps data on the device; "memory" loses it when the page closes. */
   readonly kind: 'indexeddb' | 'memory';
+  /** The passphrase lock, where the store can be locked (not in memory). */
+  readonly lock?: BranchLock;
   /** Every readable round, most recently created first. */
   listRounds(): Promise<Round[]>;
   /** One round; undefined when absent or unreadable. */
@@ -26,7 +42,7 @@ export interface BranchStore extends DocumentPort<Round> {
   putEntries(entries: readonly Entry[]): Promise<void>;
   /** Deletes one entry. */
   deleteEntry(id: string): Promise<void>;
-  /** Everything, for a backup. */
+  /** Everything, for a backup. Throws BranchLockedError while locked. */
   getAll(): Promise<BranchData>;
   /** Calls the listener when another tab changes a round or its entries . */
   onExternalChange(listener: (change: DocumentChange) => void): () => void;

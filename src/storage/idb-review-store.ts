@@ -1,12 +1,12 @@
 /**
  * Persists self-reviews, their list summaries and device settings in IndexedDB; encrypts review
- * content when the passphrase lock is on; tells other tabs about changes (reviews and the lock).
+ * content when the passphrase lock is on (the key lives in the page's LockKeeper, the crypto loads
+ * on demand from review-sealing.ts); tells other tabs about review changes.
  */
 import type { IDBPDatabase } from 'idb';
 import type { RoundWithEntries } from '../domain/backup-branch';
 import type { ReviewSummary } from '../domain/review-model';
 import type { Review } from '../domain/review-schema';
-import { deriveKey, newKeyParameters, seal, unseal, WrongPassphraseError } from '../domain/sealed';
 import { normalizeJson } from '../domain/text';
 import { loadedCodec, reviewCodec } from './codec';
 import type { BranchData } from './branch-store';
@@ -22,33 +22,21 @@ import {
 } from './database';
 import { eraseDatabase } from './erase';
 import { ExitCopies } from './exit-copies';
-import { LockChangedError, recordWrites, ReviewsChangedError, writeChecked, type WriteTransaction } from './write-transaction';
+import { CHANGE_CHANNEL, LockKeeper } from './lock-keeper';
+import type { RewriteContext } from './rewrite-all';
+import { LockChangedError, recordWrites, writeChecked, type WriteTransaction } from './write-transaction';
 import {
   checkSettingKey,
   ReviewLockedError,
-  type LockStatus,
   type ReviewChange,
   type ReviewLock,
   type ReviewStore,
   type SettingKey,
 } from './review-store';
-import {
-  encodePlain,
-  encodeSealed,
-  isLockedRecord,
-  isLockSettings,
-  LOCK_SETTING,
-  parseSummary,
-  unreadableSummary,
-  type Encoded,
-  type LockSettings,
-} from './stored-forms';
+import { encodePlain, isLockedRecord, parseSummary, unreadableSummary } from './stored-forms';
 
-/** BroadcastChannel name for cross-tab change notices. Never rename (tabs of two versions must agree). */
-export const CHANGE_CHANNEL = 'tu-soi-tu-sua:changes';
-
-/** Known plaintext sealed with the key, to tell a wrong passphrase from a right one. */
-const LOCK_CHECK = 'tu-soi-tu-sua';
+/** The crypto loads only when the lock is on (review-sealing.ts). */
+const sealing = () => import('./review-sealing');
 
 /** Validates and NFC-normalises a review before it is written; synchronous once the codec has loaded. */
 function prepare(review: Review): Review | Promise<Review> {
@@ -60,47 +48,38 @@ function prepare(review: Review): Review | Promise<Review> {
 export class IdbReviewStore implements ReviewStore {
   readonly kind = 'indexeddb' as const;
   readonly lock: ReviewLock;
-  private key: CryptoKey | undefined;
-  /** Whether lock settings were stored when last read (undefined: not read yet). */
-  private lockOn: boolean | undefined;
-  /** Salt of the stored lock settings the key was derived with: every write checks they are still stored. */
-  private keySalt: string | undefined;
   private readonly channel: BroadcastChannel | undefined;
   private readonly listeners = new Set<(change: ReviewChange) => void>();
-  private readonly lockListeners = new Set<() => void>();
   /** Reviews whose last `get` returned an exit copy's edits. */
   private readonly restored = new Set<string>();
 
   constructor(
     private readonly db: IDBPDatabase<ReviewDatabase>,
     private readonly exitCopies?: ExitCopies,
+    /** The page's lock state, shared with its branch store if it has one. */
+    readonly keeper: LockKeeper = new LockKeeper(db),
   ) {
     this.channel = typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel(CHANGE_CHANNEL);
     this.channel?.addEventListener('message', (event: MessageEvent<unknown>) => {
-      const data = event.data as (Partial<ReviewChange> & { lock?: unknown }) | null;
-      if (data?.lock === true) {
-        // Another tab turned the lock on or off: drop a key that no longer fits, then tell the views.
-        void this.lockStatus().then(() => this.lockChanged(false));
-        return;
-      }
+      // Lock notices on this channel are the keeper's.
+      const data = event.data as Partial<ReviewChange> | null;
       if (data && typeof data.id === 'string' && (typeof data.revision === 'number' || data.revision === null)) {
         const change: ReviewChange = { id: data.id, revision: data.revision };
         for (const listener of this.listeners) listener(change);
       }
     });
+    // Turning the lock on or off is rare: its code loads only then.
+    const rewrite = () => import('./rewrite-all');
     this.lock = {
-      status: () => this.lockStatus(),
-      enable: (passphrase) => this.enableLock(passphrase),
-      unlock: (passphrase) => this.unlock(passphrase),
-      lockNow: () => {
-        this.forgetKey();
-        this.lockChanged(false);
+      status: () => keeper.status(),
+      enable: async (passphrase) => {
+        const { key, settings } = await (await sealing()).newLock(passphrase);
+        await (await rewrite()).rewriteAll(this.rewriteContext(), key, settings);
       },
-      disable: () => this.disableLock(),
-      onChange: (listener) => {
-        this.lockListeners.add(listener);
-        return () => this.lockListeners.delete(listener);
-      },
+      unlock: (passphrase) => keeper.unlock(passphrase),
+      lockNow: (everywhere) => keeper.lockNow(everywhere),
+      disable: async () => (await rewrite()).rewriteAll(this.rewriteContext(), undefined, undefined),
+      onChange: (listener) => keeper.onChange(listener),
     };
   }
 
@@ -120,7 +99,7 @@ export class IdbReviewStore implements ReviewStore {
     const summaries: ReviewSummary[] = [];
     for (const entry of stored.reverse()) {
       try {
-        const value = isLockedRecord(entry) ? await unseal(this.requireKey(), entry.sealed) : entry;
+        const value = isLockedRecord(entry) ? await (await sealing()).unseal(this.requireKey(), entry.sealed) : entry;
         summaries.push(parseSummary(value) ?? unreadableSummary(entry));
       } catch (error) {
         if (error instanceof ReviewLockedError) throw error;
@@ -180,13 +159,14 @@ export class IdbReviewStore implements ReviewStore {
   }
 
   saveOnExit(review: Review): void {
-    if (this.key || this.lockOn !== false) return;
+    if (!this.keeper.plainAllowed()) return;
     this.exitCopies?.keepNow(review);
   }
 
   async putMany(reviews: readonly Review[], rounds: readonly RoundWithEntries[] = []): Promise<void> {
     // Restoring is rare: its branch code (and the branch schemas) stay out of the page's first load.
-    const { announceBranchRestore, branchWrites, prepareBranchRestore, storedRevisions } = await import('./branch-restore');
+    const { announceBranchRestore, branchWrites, encodeBranchRestore, prepareBranchRestore, storedRevisions } =
+      await import('./branch-restore');
     const revisions = await storedRevisions(this.db, REVIEWS_STORE);
     const records: Review[] = [];
     for (const review of reviews) {
@@ -199,14 +179,17 @@ export class IdbReviewStore implements ReviewStore {
     }
     const roundRevisions = rounds.length > 0 ? await storedRevisions(this.db, BRANCH_ROUNDS_STORE) : new Map<string, number>();
     const branch = prepareBranchRestore(rounds, roundRevisions);
-    await this.persist(records, {}, (tx) => branchWrites(tx, branch));
+    await this.persist(records, {}, async (key) => {
+      const encoded = await encodeBranchRestore(branch, key);
+      return (tx) => branchWrites(tx, encoded);
+    });
     for (const record of records) this.announce({ id: record.id, revision: record.revision });
     announceBranchRestore(branch);
   }
 
   async getBranchData(): Promise<BranchData> {
     const { readBranchData } = await import('./branch-restore');
-    return readBranchData(this.db);
+    return readBranchData(this.db, this.keeper.key()?.key);
   }
 
   async delete(id: string): Promise<void> {
@@ -238,96 +221,24 @@ export class IdbReviewStore implements ReviewStore {
   }
 
   close(): void {
-    this.forgetKey();
+    this.keeper.close();
     this.channel?.close();
     this.db.close();
     this.exitCopies?.close();
   }
 
-  private async lockSettings(): Promise<LockSettings | undefined> {
-    const value = await this.db.get(SETTINGS_STORE, LOCK_SETTING);
-    return isLockSettings(value) ? value : undefined;
-  }
-
-  /** Also drops a key derived for lock settings that are no longer stored (changed in another tab). */
-  private async lockStatus(): Promise<LockStatus> {
-    const settings = await this.lockSettings();
-    this.lockOn = settings !== undefined;
-    if (this.key && this.keySalt !== settings?.parameters.salt) this.forgetKey();
-    if (!settings) return 'off';
-    return this.key ? 'unlocked' : 'locked';
-  }
-
-  private async unlock(passphrase: string): Promise<void> {
-    const settings = await this.lockSettings();
-    if (!settings) return;
-    const key = await deriveKey(passphrase, settings.parameters);
-    if ((await unseal(key, settings.check)) !== LOCK_CHECK) throw new WrongPassphraseError();
-    this.key = key;
-    this.keySalt = settings.parameters.salt;
-    this.lockChanged(false);
-  }
-
-  private async enableLock(passphrase: string): Promise<void> {
-    const parameters = newKeyParameters();
-    const key = await deriveKey(passphrase, parameters);
-    const settings: LockSettings = { parameters, check: await seal(key, LOCK_CHECK) };
-    await this.rewriteAll(key, settings);
-    this.lockOn = true;
-    this.key = key;
-    this.keySalt = parameters.salt;
-    this.lockChanged(true);
-  }
-
-  private async disableLock(): Promise<void> {
-    await this.rewriteAll(undefined, undefined);
-    this.lockOn = false;
-    this.forgetKey();
-    this.lockChanged(true);
-  }
-
-  /**
-   * Rewrites every review (and summary) sealed with `key`, or in plain form, in one transaction.
-   * Refused if another tab changed the lock meanwhile; read again if another tab saved a review
-   * meanwhile, so a save made while the key was being derived is never replaced by an older copy.
-   */
-  private async rewriteAll(key: CryptoKey | undefined, settings: LockSettings | undefined): Promise<void> {
-    // Exit copies are plain text: none may outlive a change of the lock.
-    await this.exitCopies?.clear().catch(() => undefined);
-    for (let attempt = 0; ; attempt += 1) {
-      const reviews = await this.getAll();
-      const expectedSalt = this.key ? this.keySalt : undefined;
-      const encoded: Encoded[] = [];
-      for (const review of reviews) encoded.push(key ? await encodeSealed(review, key) : encodePlain(review));
-      const snapshot = reviews
-        .map((review) => `${review.id}@${review.revision}`)
-        .sort()
-        .join(' ');
-      try {
-        await writeChecked(this.db, expectedSalt, (tx) => {
-          const [reviewStore, summaryStore, settingStore] = [
-            tx.objectStore(REVIEWS_STORE),
-            tx.objectStore(SUMMARIES_STORE),
-            tx.objectStore(SETTINGS_STORE),
-          ];
-          const unchanged = reviewStore.getAll().then((raws) => {
-            const now = raws.map((raw) => {
-              const entry = raw as { id?: unknown; revision?: unknown };
-              return `${String(entry.id)}@${String(entry.revision)}`;
-            });
-            if (now.sort().join(' ') !== snapshot) throw new ReviewsChangedError();
-          });
-          const writes: Promise<unknown>[] = [reviewStore.clear(), summaryStore.clear()];
-          for (const [stored, summary] of encoded) writes.push(reviewStore.put(stored), summaryStore.put(summary));
-          writes.push(settings ? settingStore.put(settings, LOCK_SETTING) : settingStore.delete(LOCK_SETTING));
-          return { checks: [unchanged], writes };
-        });
+  private rewriteContext(): RewriteContext {
+    return {
+      db: this.db,
+      keeper: this.keeper,
+      exitCopies: this.exitCopies,
+      readAll: () => this.getAll(),
+      encode: async (review, key) => (key ? (await sealing()).encodeSealed(review, key) : encodePlain(review)),
+      write: writeChecked,
+      announce: (reviews) => {
         for (const review of reviews) this.announce({ id: review.id, revision: review.revision });
-        return;
-      } catch (error) {
-        if (!(error instanceof ReviewsChangedError) || attempt >= 4) throw error;
-      }
-    }
+      },
+    };
   }
 
   /**
@@ -338,13 +249,17 @@ export class IdbReviewStore implements ReviewStore {
   private async persist(
     records: readonly Review[],
     options: { add?: boolean; expect?: number } = {},
-    /** More writes in the same transaction (a restore's branch data). */
-    alsoWrite: (tx: WriteTransaction) => Promise<unknown>[] = () => [],
+    /** More writes in the same transaction (a restore's branch data), encoded for the same key. */
+    alsoEncode?: (key: CryptoKey | undefined) => Promise<(tx: WriteTransaction) => Promise<unknown>[]>,
   ): Promise<void> {
     for (let attempt = 0; ; attempt += 1) {
       // Key and salt are taken together: the key may be forgotten while the records are encrypted.
-      const [key, salt] = [this.key, this.key ? this.keySalt : undefined];
-      const encoded = key ? await Promise.all(records.map((record) => encodeSealed(record, key))) : records.map(encodePlain);
+      const current = this.keeper.key();
+      const [key, salt] = [current?.key, current?.salt];
+      const encoded = key
+        ? await sealing().then(({ encodeSealed }) => Promise.all(records.map((record) => encodeSealed(record, key))))
+        : records.map(encodePlain);
+      const alsoWrite = alsoEncode ? await alsoEncode(key) : () => [];
       try {
         await writeChecked(this.db, salt, (tx) => {
           const plan = recordWrites(tx, records, encoded, options);
@@ -353,40 +268,28 @@ export class IdbReviewStore implements ReviewStore {
         return;
       } catch (error) {
         if (!(error instanceof LockChangedError)) throw error;
-        this.forgetKey();
-        this.lockOn = error.nowLocked;
-        this.lockChanged(false);
+        this.keeper.refused(error.nowLocked);
         if (error.nowLocked || attempt > 0) throw new ReviewLockedError();
       }
     }
   }
 
-  private forgetKey(): void {
-    this.key = undefined;
-    this.keySalt = undefined;
-  }
-
   private requireKey(): CryptoKey {
-    if (!this.key) throw new ReviewLockedError();
-    return this.key;
+    const current = this.keeper.key();
+    if (!current) throw new ReviewLockedError();
+    return current.key;
   }
 
   /** Reads a stored record: decrypts it when locked, then migrates and validates it. */
   private async open(raw: unknown): Promise<Review> {
     const { restoreReview } = await reviewCodec();
     if (!isLockedRecord(raw)) return restoreReview(raw);
-    const opened = await unseal(this.requireKey(), raw.sealed);
+    const opened = await (await sealing()).unseal(this.requireKey(), raw.sealed);
     const review = restoreReview(opened);
     return 'revision' in raw ? { ...review, revision: raw.revision } : review;
   }
 
   private announce(change: ReviewChange): void {
     this.channel?.postMessage(change);
-  }
-
-  /** Tells this tab's listeners, and other tabs when `broadcast`, that the lock state changed. */
-  private lockChanged(broadcast: boolean): void {
-    if (broadcast) this.channel?.postMessage({ lock: true });
-    for (const listener of this.lockListeners) listener();
   }
 }

@@ -42,7 +42,7 @@ export interface ReviewStore {
    * replacing those with the same id; a restored round's stored entries are replaced by its own.
    */
   putMany(reviews: readonly Review[], rounds?: readonly RoundWithEntries[]): Promise<void>;
-  /** Every readable branch round and entry (the /chi-bo/ workspace), for a backup. */
+  /** Every readable branch round and entry (the /chi-bo/ workspace), for a backup. Throws a DocumentLockedError while locked. */
   getBranchData(): Promise<BranchData>;
   /** A device setting (not review content), e.g. the time of the last backup. */
   getSetting(key: SettingKey): Promise<unknown>;
@@ -72,15 +72,15 @@ export function checkSettingKey(key: string): SettingKey {
 
 export type LockStatus = 'off' | 'locked' | 'unlocked';
 
-/** Passphrase protection: with it on, review content is stored encrypted. */
+/** Passphrase protection: with it on, reviews and the branch workspace are stored encrypted. */
 export interface ReviewLock {
   status(): Promise<LockStatus>;
-  /** Turns the lock on: re-encrypts every stored review with a key derived from the passphrase. */
+  /** Turns the lock on: re-encrypts every stored review and branch record with a key derived from the passphrase. */
   enable(passphrase: string): Promise<void>;
   /** Opens the reviews with the passphrase; throws WrongPassphraseError. */
   unlock(passphrase: string): Promise<void>;
-  /** Forgets the key in memory; reviews stay encrypted until unlocked again. */
-  lockNow(): void;
+  /** Forgets the key in memory; the data stays encrypted until unlocked again. `everywhere`: in every open tab too. */
+  lockNow(everywhere?: boolean): void;
   /** Turns the lock off: stores every review as plain data again (must be unlocked). */
   disable(): Promise<void>;
   /** Calls the listener when the lock was turned on, off, opened or closed, here or in another tab. */

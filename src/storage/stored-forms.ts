@@ -4,11 +4,11 @@
  */
 import type { ReviewSummary } from '../domain/review-model';
 import type { Review } from '../domain/review-schema';
-import { isKeyParameters, isSealed, seal, type KeyParameters, type Sealed } from '../domain/sealed';
-import { summarise } from '../domain/review-model';
+import { isSealed, type Sealed } from '../domain/sealed-shape';
 
-/** Settings key of the lock settings (kept apart from the member's settings). Never rename. */
-export const LOCK_SETTING = 'lock';
+/** The lock settings moved to lock-settings.ts (kept light for /chi-bo/); re-exported for existing imports. */
+export { isLockSettings, LOCK_SETTING, type LockSettings } from './lock-settings';
+import { summarise } from '../domain/review-model';
 
 /** How an encrypted review is stored: only the id and revision stay readable. */
 export interface LockedRecord {
@@ -24,23 +24,11 @@ export interface LockedSummary {
   readonly sealed: Sealed;
 }
 
-/** Stored lock settings: how to derive the key, and the sealed check value. */
-export interface LockSettings {
-  readonly parameters: KeyParameters;
-  readonly check: Sealed;
-}
-
 /** The stored forms of a review and of its summary. */
 export type Encoded = [Review | LockedRecord, ReviewSummary | LockedSummary];
 
 export function isLockedRecord(value: unknown): value is LockedRecord | LockedSummary {
   return typeof value === 'object' && value !== null && isSealed((value as Record<string, unknown>)['sealed']);
-}
-
-export function isLockSettings(value: unknown): value is LockSettings {
-  if (typeof value !== 'object' || value === null) return false;
-  const record = value as Record<string, unknown>;
-  return isKeyParameters(record['parameters']) && isSealed(record['check']);
 }
 
 /** A stored (or decrypted) list summary, checked field by field; undefined when malformed. */
@@ -77,14 +65,7 @@ export function unreadableSummary(raw: unknown): ReviewSummary {
   };
 }
 
-/** The stored forms of a review and its summary: plain, or sealed with `key`. */
+/** The stored forms of a review and its summary, plain (sealed: review-sealing.ts). */
 export function encodePlain(review: Review): Encoded {
   return [review, summarise(review)];
-}
-
-export async function encodeSealed(review: Review, key: CryptoKey): Promise<Encoded> {
-  const summary = summarise(review);
-  const record: LockedRecord = { id: review.id, revision: review.revision, sealed: await seal(key, review) };
-  const lockedSummary: LockedSummary = { id: review.id, updatedAt: review.updatedAt, sealed: await seal(key, summary) };
-  return [record, lockedSummary];
 }

@@ -14,7 +14,8 @@ import {
 } from './database';
 import { describeStorageFailure, ReviewConflictError, StorageWriteError } from './review-store';
 import type { Review } from '../domain/review-schema';
-import { isLockSettings, LOCK_SETTING, type Encoded } from './stored-forms';
+import { isLockSettings, LOCK_SETTING, LockChangedError } from './lock-settings';
+import type { Encoded } from './stored-forms';
 
 /** Includes the branch stores, so a restore writes reviews and branch rounds all or nothing. */
 export type WriteTransaction = IDBPTransaction<
@@ -29,15 +30,7 @@ export interface WritePlan {
   readonly writes: readonly Promise<unknown>[];
 }
 
-/** The lock settings stored are not the ones this tab's records were encoded for. */
-export class LockChangedError extends Error {
-  constructor(readonly nowLocked: boolean) {
-    super('The lock was changed in another tab.');
-  }
-}
-
-/** Another tab saved a review while every review was being re-encrypted: read them again. */
-export class ReviewsChangedError extends Error {}
+export { LockChangedError } from './lock-settings';
 
 /**
  * Runs `plan` in one transaction and resolves once it has committed. `expectedSalt` is the salt of
@@ -71,7 +64,7 @@ export async function writeChecked(
     } catch {
       // Already aborted by the failed request, or committed.
     }
-    if (error instanceof ReviewConflictError || error instanceof LockChangedError || error instanceof ReviewsChangedError) {
+    if (error instanceof ReviewConflictError || error instanceof LockChangedError) {
       throw error;
     }
     throw new StorageWriteError(describeStorageFailure(error), error);

@@ -36,6 +36,8 @@ export interface DocumentPort<T extends VersionedDocument> {
   restoredOnExit?(id: string): boolean;
   /** Calls the listener when another tab changes or deletes a document. Returns an unsubscribe. */
   onExternalChange(listener: (change: DocumentChange) => void): () => void;
+  /** Optional: calls the listener when the lock is opened or closed, so a save the lock refused is tried again. */
+  onLockChange?(listener: () => void): () => void;
 }
 
 /** Time and timers, injected (tests pass fake ones). */
@@ -135,7 +137,14 @@ export class DocumentSession<T extends VersionedDocument> {
 
   /** Listens to other tabs and loads the document. */
   async start(): Promise<void> {
-    this.unsubscribe = this.options.port.onExternalChange((change) => void this.onExternalChange(change));
+    const port = this.options.port;
+    const external = port.onExternalChange((change) => void this.onExternalChange(change));
+    // A save refused because the data got locked waits here; it is tried again once unlocked.
+    const lock = port.onLockChange?.(() => this.retry());
+    this.unsubscribe = () => {
+      external();
+      lock?.();
+    };
     await this.load();
   }
 

@@ -16,11 +16,11 @@ import {
   receivedFromPaper,
   type Received,
 } from '../../domain/branch/entries';
-import { checkPaperName } from '../../domain/branch/paper-entry';
 import type { PictureChecklist } from '../../domain/branch/picture';
 import { describeMoment } from '../review/time';
 import { readShareFile, readShareFragment, ShareError, type ActionCounts } from '../../domain/share';
 import type { BranchStore } from '../../storage/branch-store';
+import { DocumentLockedError } from '../../domain/errors';
 
 export interface WorkspaceChecklist extends PictureChecklist {
   readonly id: string;
@@ -50,6 +50,10 @@ const warningText = {
   'other-period': 'Kỳ tự soi của bản này khác với kỳ của đợt. Hãy kiểm tra lại đồng chí đã gửi đúng bản chưa.',
 } as const;
 
+function ignoreLocked(error: unknown): void {
+  if (!(error instanceof DocumentLockedError)) throw error;
+}
+
 export class BranchWorkspace {
   private state: WorkspaceState = { rounds: [], round: undefined, entries: [], reports: [], notice: undefined };
   private readonly listeners = new Set<(state: WorkspaceState) => void>();
@@ -61,7 +65,8 @@ export class BranchWorkspace {
     private readonly now: () => Date = () => new Date(),
   ) {
     store.onEntriesChange((roundId) => {
-      if (roundId === this.state.round?.id) void this.reloadEntries();
+      // While the data is locked the page reloads everything after unlocking: nothing to read now.
+      if (roundId === this.state.round?.id) this.reloadEntries().catch((error: unknown) => ignoreLocked(error));
     });
   }
 
@@ -149,6 +154,8 @@ export class BranchWorkspace {
   /** Adds a paper form typed by hand (levels already parsed). */
   async addPaper(input: { levels: Received['levels']; name: string; actionCounts: ActionCounts }): Promise<boolean> {
     const round = this.requireRound();
+    // Loaded with the paper form's views, not with the page.
+    const { checkPaperName } = await import('../../domain/branch/paper-entry');
     const problem = checkPaperName(input.name);
     if (problem) {
       await this.apply(round, [{ source: 'Phiếu giấy', error: `${problem} Không có gì bị thay đổi.` }]);

@@ -1,14 +1,15 @@
-/** Shown while the reviews are locked: the passphrase opens them. */
+/** Shown while the data is locked: the passphrase opens it (the self-review at /tu-soi/, the branch workspace at /chi-bo/). */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { WrongPassphraseError } from '../../domain/sealed';
-import type { ReviewStore } from '../../storage/review-store';
 
 interface Props {
-  store: ReviewStore;
+  lock: { unlock(passphrase: string): Promise<void> };
   onUnlocked: () => void;
+  /** "branch": worded for the branch workspace at /chi-bo/. */
+  variant?: 'review' | 'branch';
 }
 
-export function UnlockForm({ store, onUnlocked }: Props) {
+export function UnlockForm({ lock, onUnlocked, variant = 'review' }: Props) {
   const [passphrase, setPassphrase] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
@@ -20,7 +21,7 @@ export function UnlockForm({ store, onUnlocked }: Props) {
     setBusy(true);
     setError('');
     try {
-      await store.lock.unlock(passphrase);
+      await lock.unlock(passphrase);
       onUnlocked();
     } catch (caught) {
       setError(
@@ -36,7 +37,10 @@ export function UnlockForm({ store, onUnlocked }: Props) {
 
   return (
     <form class="panel" aria-labelledby="unlock-heading" onSubmit={(event) => void submit(event)}>
-      <h2 id="unlock-heading">Các bản tự soi đang được khóa</h2>
+      <h2 id="unlock-heading">{variant === 'branch' ? 'Dữ liệu của chi bộ đang được khóa' : 'Các bản tự soi đang được khóa'}</h2>
+      {variant === 'branch' && (
+        <p class="hint">Nhập mật khẩu đã đặt ở trang Tự soi (cùng một mật khẩu cho mọi dữ liệu trên thiết bị này).</p>
+      )}
       <div class="field">
         <label for="unlock-passphrase">Mật khẩu</label>
         <input

@@ -40,7 +40,7 @@ export function LockSection({ store, onChanged }: Props) {
       setStatus('unlocked');
       setFirst('');
       setSecond('');
-      setMessage('Đã bật khóa: nội dung các bản tự soi được mã hóa trên thiết bị này.');
+      setMessage('Đã bật khóa: nội dung các bản tự soi và dữ liệu của chi bộ được mã hóa trên thiết bị này.');
       onChanged();
     } catch {
       setError('Không bật được khóa. Dữ liệu vẫn như cũ.');
@@ -78,8 +78,8 @@ export function LockSection({ store, onChanged }: Props) {
       {status === 'off' && (
         <form onSubmit={(event) => void enable(event)}>
           <p class="hint">
-            Khi bật khóa, nội dung bản tự soi được mã hóa trên thiết bị; người khác dùng chung máy không đọc được. Mỗi lần mở
-            trang cần nhập mật khẩu.
+            Khi bật khóa, nội dung bản tự soi và dữ liệu tổng hợp của chi bộ (các đợt, kết quả đã nhận) được mã hóa trên thiết bị;
+            người khác dùng chung máy không đọc được. Mỗi lần mở trang cần nhập mật khẩu.
           </p>
           <p class="alert alert--warning">
             <strong>Quên mật khẩu là mất hẳn dữ liệu:</strong> không ai khôi phục được, kể cả người quản lý trang.
@@ -108,7 +108,7 @@ export function LockSection({ store, onChanged }: Props) {
       )}
       {status === 'unlocked' && (
         <div>
-          <p>Khóa đang bật. Nội dung bản tự soi được mã hóa trên thiết bị này.</p>
+          <p>Khóa đang bật. Nội dung bản tự soi và dữ liệu của chi bộ được mã hóa trên thiết bị này.</p>
           <div class="field">
             <label for="auto-lock">Tự khóa lại khi không dùng</label>
             <select id="auto-lock" value={autoLock} onChange={(event) => void chooseAutoLock(event.currentTarget.value)}>
@@ -124,7 +124,8 @@ export function LockSection({ store, onChanged }: Props) {
               type="button"
               class="button"
               onClick={() => {
-                store.lock.lockNow();
+                // Every open tab of the site locks, /chi-bo/ included.
+                store.lock.lockNow(true);
                 onChanged();
               }}
             >

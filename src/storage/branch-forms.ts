@@ -1,0 +1,66 @@
+/**
+ * How branch rounds and entries are stored: plain while the lock is off; sealed with the passphrase
+ * key while it is on, a round as { id, revision, sealed } (the revision stays readable for the
+ * conflict check) and an entry as { id, roundId, sealed } (roundId feeds the by-round index).
+ */
+import type { Entry, Round } from '../domain/branch/branch-schema';
+import { DocumentLockedError } from '../domain/errors';
+import { isSealedForm } from '../domain/sealed-shape';
+import { readEntry, readRound } from './branch-records';
+
+/** The branch data is stored sealed and this tab does not hold the key. */
+export class BranchLockedError extends DocumentLockedError {
+  constructor() {
+    super('Dữ liệu của chi bộ đang được khóa. Hãy nhập mật khẩu để mở.');
+    this.name = 'BranchLockedError';
+  }
+}
+
+/** The sealing code loads only once there is a key (the lock is on): /chi-bo/'s first load stays small. */
+const sealing = () => import('../domain/sealed-form');
+
+/** The stored form of a round: itself, or sealed with `key`. */
+export async function encodeRound(round: Round, key: CryptoKey | undefined): Promise<unknown> {
+  return key ? (await sealing()).sealForm(key, round, ['id', 'revision']) : round;
+}
+
+/** The stored form of an entry: itself, or sealed with `key`. */
+export async function encodeEntry(entry: Entry, key: CryptoKey | undefined): Promise<unknown> {
+  return key ? (await sealing()).sealForm(key, entry, ['id', 'roundId']) : entry;
+}
+
+/**
+ * A stored round, or undefined when it cannot be read (left in place, never overwritten). Throws
+ * BranchLockedError for a sealed round without the key.
+ */
+export async function decodeRound(raw: unknown, key: CryptoKey | undefined): Promise<Round | undefined> {
+  if (!isSealedForm(raw)) return readRound(raw);
+  if (!key) throw new BranchLockedError();
+  try {
+    const round = readRound(await (await sealing()).openForm(key, raw));
+    const revision = (raw as { revision?: unknown }).revision;
+    return round && typeof revision === 'number' ? { ...round, revision } : round;
+  } catch {
+    return undefined;
+  }
+}
+
+export async function decodeEntry(raw: unknown, key: CryptoKey | undefined): Promise<Entry | undefined> {
+  if (!isSealedForm(raw)) return readEntry(raw);
+  if (!key) throw new BranchLockedError();
+  try {
+    return readEntry(await (await sealing()).openForm(key, raw));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Decodes many records, leaving out those that cannot be read. */
+export async function decodeAll<T>(
+  raws: readonly unknown[],
+  key: CryptoKey | undefined,
+  decode: (raw: unknown, key: CryptoKey | undefined) => Promise<T | undefined>,
+): Promise<T[]> {
+  const decoded = await Promise.all(raws.map((raw) => decode(raw, key)));
+  return decoded.filter((value) => value !== undefined);
+}
