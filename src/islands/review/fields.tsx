@@ -1,5 +1,5 @@
 /** Labelled form fields shared by the views; ids derive from item and action ids so they stay unique. */
-import type { TargetedEvent } from 'preact';
+import type { ComponentChildren, TargetedEvent } from 'preact';
 import { useState } from 'preact/hooks';
 import { MAX_TEXT_LENGTH } from '../../domain/limits';
 import { actionStatuses } from '../../domain/review-constants';
@@ -114,5 +114,30 @@ export function ActionStatusOptions() {
         </option>
       ))}
     </>
+  );
+}
+
+interface CheckboxProps {
+  /** Ties the label to the box; optional because the label wraps the box anyway. */
+  id?: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  disabled?: boolean;
+  children: ComponentChildren;
+}
+
+/** A checkbox inside its label, so the whole line is the target (the box size is in base.css). */
+export function Checkbox({ id, checked, onChange, disabled, children }: CheckboxProps) {
+  return (
+    <label class="checkbox" for={id}>
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        disabled={disabled}
+        onChange={(event) => onChange(event.currentTarget.checked)}
+      />
+      {children}
+    </label>
   );
 }
