@@ -49,11 +49,13 @@ export function ExportView({ review, checklist, flush }: Props) {
   const [result, setResult] = useState<PdfResult | undefined>(undefined);
   const [printDocument, setPrintDocument] = useState<PlanDocument | undefined>(undefined);
   const feedback = useFeedback();
-  // Opening the print part is the intent: start loading jsPDF and the fonts before the click.
-  useEffect(preloadPdf, []);
   const advice = recommendedDelivery(describeBrowser(navigator.userAgent, navigator.maxTouchPoints), canShareFiles());
   const printRef = useRef<HTMLDivElement>(null);
   const options = { scope, includeNotes, includeCheckIns, includeCommitteeBox };
+  // Opening the print part is the intent: load jsPDF and the fonts, and warm them up, before the click.
+  const latest = useRef({ review, checklist, options });
+  latest.current = { review, checklist, options };
+  useEffect(() => preloadPdf(() => ({ ...latest.current, now: new Date() })), []);
   const nameMissing = review.member.name.trim() === '';
 
   const changeOptions = (apply: () => void) => {

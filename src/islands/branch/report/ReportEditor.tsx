@@ -3,7 +3,7 @@
  * from the outbound picture (regenerating never replaces an edit without asking), then the PDF and
  * the print view. Edits go through `change`, which the workspace autosaves with the round.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   acceptGenerated,
   collectivePrompts,
@@ -22,7 +22,7 @@ import { Checkbox, TextField } from '../../review/fields';
 import { toNfc } from '../../../domain/text';
 import type { ComponentChildren } from 'preact';
 import { deliverPdf, type PdfResult } from '../../pdf-export';
-import { buildReportDocument, exportReportPdf, type ReportDocument } from './report-export';
+import { buildReportDocument, exportReportPdf, preloadReportPdf, type ReportDocument } from './report-export';
 import { ReportPrintView } from './ReportPrintView';
 import { fileSizeLabel, pdfFailureMessage } from '../../pdf-result';
 import { Feedback, useFeedback } from '../../Feedback';
@@ -53,6 +53,10 @@ export function ReportEditor({ round, outbound, sections, change, flush, makeId 
   }, [outcome.kind, fresh]);
 
   const input = () => ({ round, outbound, sections, now: new Date() });
+  // Opening the report is the intent: load jsPDF and the fonts, and warm them up, before the click.
+  const latest = useRef(input);
+  latest.current = input;
+  useEffect(() => preloadReportPdf(() => latest.current()), []);
 
   const makePdf = () => {
     feedback.start('Đang tạo tệp PDF…');

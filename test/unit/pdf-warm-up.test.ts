@@ -1,0 +1,79 @@
+/**
+ * The PDF warm-up: one throwaway render after the code and fonts have loaded, when the browser is
+ * idle, never when the view has closed or a document of that kind was rendered already.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+
+/** A fresh module per test: which documents are warm is per page. */
+async function load() {
+  vi.resetModules();
+  return import('../../src/islands/pdf-warm-up');
+}
+
+describe('PDF warm-up', () => {
+  beforeEach(() => vi.useFakeTimers());
+  afterEach(() => vi.useRealTimers());
+
+  it('renders once, after loading and only when the browser is idle', async () => {
+    const { warmUpWhenReady } = await load();
+    let finishLoading: (value: string) => void = () => undefined;
+    const ready = new Promise<string>((resolve) => (finishLoading = resolve));
+    const render = vi.fn();
+
+    warmUpWhenReady('plan', ready, render);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(render).not.toHaveBeenCalled();
+
+    finishLoading('code and fonts');
+    await Promise.resolve();
+    expect(render).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(100);
+    expect(render).toHaveBeenCalledTimes(1);
+    expect(render).toHaveBeenCalledWith('code and fonts');
+
+    warmUpWhenReady('plan', Promise.resolve('again'), render);
+    await vi.advanceTimersByTimeAsync(100);
+    expect(render).toHaveBeenCalledTimes(1);
+  });
+
+  it('does nothing once the view has closed', async () => {
+    const { warmUpWhenReady } = await load();
+    const render = vi.fn();
+
+    const cancel = warmUpWhenReady('plan', Promise.resolve('loaded'), render);
+    await Promise.resolve();
+    cancel();
+    await vi.advanceTimersByTimeAsync(1000);
+
+    expect(render).not.toHaveBeenCalled();
+  });
+
+  it('skips a kind the member has exported already, but still warms another kind', async () => {
+    const { markWarm, warmUpWhenReady } = await load();
+    const render = vi.fn();
+
+    markWarm('plan');
+    warmUpWhenReady('plan', Promise.resolve('loaded'), render);
+    warmUpWhenReady('report', Promise.resolve('report code'), render);
+    await vi.advanceTimersByTimeAsync(1000);
+
+    expect(render).toHaveBeenCalledTimes(1);
+    expect(render).toHaveBeenCalledWith('report code');
+  });
+
+  it('keeps a failed warm-up quiet: the click reports errors', async () => {
+    const { warmUpWhenReady } = await load();
+    const failing = vi.fn(() => Promise.reject(new Error('fonts')));
+    const throwing = vi.fn(() => {
+      throw new Error('layout');
+    });
+
+    warmUpWhenReady('plan', Promise.resolve(1), failing);
+    warmUpWhenReady('report', Promise.resolve(2), throwing);
+    warmUpWhenReady('form', Promise.reject(new Error('offline')), throwing);
+    await vi.advanceTimersByTimeAsync(1000);
+
+    expect(failing).toHaveBeenCalledTimes(1);
+    expect(throwing).toHaveBeenCalledTimes(1);
+  });
+});
