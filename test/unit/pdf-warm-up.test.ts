@@ -14,8 +14,8 @@ describe('PDF warm-up', () => {
   beforeEach(() => vi.useFakeTimers());
   afterEach(() => vi.useRealTimers());
 
-  it('renders once, after loading and only when the browser is idle', async () => {
-    const { warmUpWhenReady } = await load();
+  it('renders twice, after loading and only when the browser is idle, and once per page', async () => {
+    const { warmUpWhenReady, WARM_UP_RENDERS } = await load();
     let finishLoading: (value: string) => void = () => undefined;
     const ready = new Promise<string>((resolve) => (finishLoading = resolve));
     const render = vi.fn();
@@ -27,13 +27,16 @@ describe('PDF warm-up', () => {
     finishLoading('code and fonts');
     await Promise.resolve();
     expect(render).not.toHaveBeenCalled();
-    await vi.advanceTimersByTimeAsync(100);
+    await vi.advanceTimersByTimeAsync(60);
     expect(render).toHaveBeenCalledTimes(1);
     expect(render).toHaveBeenCalledWith('code and fonts');
+    await vi.advanceTimersByTimeAsync(60);
+    expect(render).toHaveBeenCalledTimes(WARM_UP_RENDERS);
 
+    // The print part opened again: the engine is warm already.
     warmUpWhenReady('plan', Promise.resolve('again'), render);
-    await vi.advanceTimersByTimeAsync(100);
-    expect(render).toHaveBeenCalledTimes(1);
+    await vi.advanceTimersByTimeAsync(1000);
+    expect(render).toHaveBeenCalledTimes(WARM_UP_RENDERS);
   });
 
   it('does nothing once the view has closed', async () => {
@@ -48,8 +51,21 @@ describe('PDF warm-up', () => {
     expect(render).not.toHaveBeenCalled();
   });
 
-  it('skips a kind the member has exported already, but still warms another kind', async () => {
+  it('stops between renders when the member exports', async () => {
     const { markWarm, warmUpWhenReady } = await load();
+    const render = vi.fn();
+
+    warmUpWhenReady('plan', Promise.resolve('loaded'), render);
+    await vi.advanceTimersByTimeAsync(60);
+    expect(render).toHaveBeenCalledTimes(1);
+    markWarm('plan');
+    await vi.advanceTimersByTimeAsync(1000);
+
+    expect(render).toHaveBeenCalledTimes(1);
+  });
+
+  it('skips a kind the member has exported already, but still warms another kind', async () => {
+    const { markWarm, warmUpWhenReady, WARM_UP_RENDERS } = await load();
     const render = vi.fn();
 
     markWarm('plan');
@@ -57,8 +73,9 @@ describe('PDF warm-up', () => {
     warmUpWhenReady('report', Promise.resolve('report code'), render);
     await vi.advanceTimersByTimeAsync(1000);
 
-    expect(render).toHaveBeenCalledTimes(1);
+    expect(render).toHaveBeenCalledTimes(WARM_UP_RENDERS);
     expect(render).toHaveBeenCalledWith('report code');
+    expect(render).not.toHaveBeenCalledWith('loaded');
   });
 
   it('keeps a failed warm-up quiet: the click reports errors', async () => {
