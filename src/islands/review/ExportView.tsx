@@ -40,6 +40,12 @@ const choiceLabels: Record<DeliveryChoice, string> = {
   'print-view': 'Xem bản in (in bằng trình duyệt)',
 };
 
+/** What to print: the whole review or only its plan. */
+const scopeChoices = [
+  { id: 'scope-full', value: 'full', label: 'Toàn bộ bản tự soi (ưu điểm, các biểu hiện, kế hoạch, cam kết)' },
+  { id: 'scope-plan', value: 'plan-only', label: 'Chỉ kế hoạch khắc phục' },
+] as const;
+
 export function ExportView({ review, checklist, flush }: Props) {
   const [scope, setScope] = useState<'full' | 'plan-only'>('full');
   const [includeNotes, setIncludeNotes] = useState(true);
@@ -152,26 +158,18 @@ export function ExportView({ review, checklist, flush }: Props) {
       <div class="panel no-print">
         <fieldset class="plain-fieldset">
           <legend>Nội dung in</legend>
-          <label class="checkbox" for="scope-full">
-            <input
-              id="scope-full"
-              type="radio"
-              name="scope"
-              checked={scope === 'full'}
-              onChange={() => changeOptions(() => setScope('full'))}
-            />
-            Toàn bộ bản tự soi (ưu điểm, các biểu hiện, kế hoạch, cam kết)
-          </label>
-          <label class="checkbox" for="scope-plan">
-            <input
-              id="scope-plan"
-              type="radio"
-              name="scope"
-              checked={scope === 'plan-only'}
-              onChange={() => changeOptions(() => setScope('plan-only'))}
-            />
-            Chỉ kế hoạch khắc phục
-          </label>
+          {scopeChoices.map((choice) => (
+            <label key={choice.id} class="checkbox" for={choice.id}>
+              <input
+                id={choice.id}
+                type="radio"
+                name="scope"
+                checked={scope === choice.value}
+                onChange={() => changeOptions(() => setScope(choice.value))}
+              />
+              {choice.label}
+            </label>
+          ))}
         </fieldset>
         <Checkbox id="include-notes" checked={includeNotes} onChange={(checked) => changeOptions(() => setIncludeNotes(checked))}>
           In cả phần ghi nhận và nguyên nhân đã ghi

@@ -126,14 +126,7 @@ export function ReportEditor({ round, outbound, sections, change, flush, makeId 
         />
       </fieldset>
 
-      <FreeTextSection
-        section="collective"
-        label="Nội dung phần I"
-        hint="Để trống thì bản in có các gợi ý trên và dòng kẻ để viết tay."
-        rows={6}
-        sections={sections}
-        change={change}
-      >
+      <FreeTextSection section="collective" sections={sections} change={change}>
         <p class="hint" id="report-collective-prompts-intro">
           Tập thể chi bộ tự soi về:
         </p>
@@ -182,14 +175,7 @@ export function ReportEditor({ round, outbound, sections, change, flush, makeId 
         )}
       </div>
 
-      <FreeTextSection
-        section="shortcomings"
-        label="Nội dung phần III"
-        hint="Hạn chế, khuyết điểm chung của chi bộ và nguyên nhân chủ quan, khách quan."
-        rows={6}
-        sections={sections}
-        change={change}
-      />
+      <FreeTextSection section="shortcomings" sections={sections} change={change} />
 
       <div class="panel report-section">
         <h3 id="report-measures">{reportHeadings.measures}</h3>
@@ -240,14 +226,7 @@ export function ReportEditor({ round, outbound, sections, change, flush, makeId 
         </button>
       </div>
 
-      <FreeTextSection
-        section="questions"
-        label="Nội dung phần V"
-        hint="Những câu hỏi để hội nghị thảo luận, mỗi câu một dòng."
-        rows={4}
-        sections={sections}
-        change={change}
-      />
+      <FreeTextSection section="questions" sections={sections} change={change} />
 
       <div class="panel">
         <div class="button-row">
@@ -279,11 +258,19 @@ export function ReportEditor({ round, outbound, sections, change, flush, makeId 
   );
 }
 
+/** The sections of the report the secretary writes freely: the field's label, guidance and height. */
+const freeTexts = {
+  collective: { label: 'Nội dung phần I', hint: 'Để trống thì bản in có các gợi ý trên và dòng kẻ để viết tay.', rows: 6 },
+  shortcomings: {
+    label: 'Nội dung phần III',
+    hint: 'Hạn chế, khuyết điểm chung của chi bộ và nguyên nhân chủ quan, khách quan.',
+    rows: 6,
+  },
+  questions: { label: 'Nội dung phần V', hint: 'Những câu hỏi để hội nghị thảo luận, mỗi câu một dòng.', rows: 4 },
+} as const;
+
 interface FreeTextProps {
-  section: 'collective' | 'shortcomings' | 'questions';
-  label: string;
-  hint: string;
-  rows: number;
+  section: keyof typeof freeTexts;
   sections: ReportSections;
   change: Props['change'];
   /** Guidance shown between the heading and the field. */
@@ -291,7 +278,8 @@ interface FreeTextProps {
 }
 
 /** A section of the report the secretary writes freely: its heading, guidance and one text field. */
-function FreeTextSection({ section, label, hint, rows, sections, change, children }: FreeTextProps) {
+function FreeTextSection({ section, sections, change, children }: FreeTextProps) {
+  const { label, hint, rows } = freeTexts[section];
   return (
     <div class="panel report-section">
       <h3 id={`report-${section}`}>{reportHeadings[section]}</h3>
