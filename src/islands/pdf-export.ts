@@ -57,14 +57,24 @@ export async function exportPlanPdf(input: PlanExportInput): Promise<PdfResult> 
 }
 
 /**
- * Starts loading jsPDF and the fonts as soon as the member opens the print part, then renders the
- * plan once while the browser is idle and throws it away (pdf-warm-up.ts), so the click on "Tạo tệp
+ * Starts loading jsPDF and the fonts as soon as the member opens the print part, then renders a
+ * sample of the plan a few times while the browser is idle and throws it away (pdf-warm-up.ts), so the click on "Tạo tệp
  * PDF" finds everything loaded and warm. `getInput` gives the plan as it is at that moment. A failure
  * here is left for that click to retry and report. Returns the cancel for a `useEffect` cleanup.
  */
 export function preloadPdf(getInput: () => PlanExportInput): () => void {
   const loaded = Promise.all([loadPdf(), loadFonts().then((module) => module.loadPlanFonts())]);
-  return warmUpWhenReady('plan', loaded, ([pdf, fonts]) => pdf.generatePlanPdf({ ...getInput(), fonts }));
+  return warmUpWhenReady('plan', loaded, ([pdf, fonts]) => pdf.generatePlanPdf({ ...warmUpSample(getInput()), fonts }));
+}
+
+/**
+ * The member's plan cut to its first few answers and actions: the same code paths, fonts and many
+ * of the same words as the real file, at a fraction of the work of a render.
+ */
+export function warmUpSample(input: PlanExportInput): PlanExportInput {
+  const { review } = input;
+  const answers = Object.fromEntries(Object.entries(review.answers).slice(0, 3));
+  return { ...input, review: { ...review, answers, actions: review.actions.slice(0, 3) } };
 }
 
 /** The model the print view renders; loads only the small layout module, not jsPDF. */

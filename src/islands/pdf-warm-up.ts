@@ -28,11 +28,11 @@ export function whenIdle(task: () => void): () => void {
 }
 
 /**
- * How many throwaway renders: the engine compiles jsPDF's hot paths in tiers, and a plan rendered
- * after two others took about half the time of the first (measured in Node and Chromium); a third
- * gained little more.
+ * How many throwaway renders, each in its own idle period: the engine compiles jsPDF's hot paths in
+ * tiers, so a render after a few others took about half the time of the first (Node and Chromium).
+ * Callers render a small sample, so a click that lands during a warm-up render waits little.
  */
-export const WARM_UP_RENDERS = 2;
+export const WARM_UP_RENDERS = 3;
 
 /**
  * Once `ready` resolves (code and fonts loaded), renders `WARM_UP_RENDERS` times with `render`, each
