@@ -2,7 +2,12 @@
  * The PDF warm-up: one throwaway render after the code and fonts have loaded, when the browser is
  * idle, never when the view has closed or a document of that kind was rendered already.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { parseReview } from '../../src/domain/review-schema';
+import { warmUpSample } from '../../src/islands/pdf-export';
+import { loadChecklist } from './helpers';
 
 /** A fresh module per test: which documents are warm is per page. */
 async function load() {
@@ -92,5 +97,27 @@ describe('PDF warm-up', () => {
 
     expect(failing).toHaveBeenCalledTimes(1);
     expect(throwing).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('PDF warm-up sample', () => {
+  it('is the member’s own plan cut to its first three answers and actions', () => {
+    const path = join(import.meta.dirname, '..', 'fixtures', 'pdf', 'full-review.json');
+    const review = parseReview(JSON.parse(readFileSync(path, 'utf8')));
+    const input = {
+      review,
+      checklist: loadChecklist(),
+      options: { scope: 'full', includeNotes: true } as const,
+      now: new Date(),
+    };
+
+    const sample = warmUpSample(input);
+
+    expect(Object.keys(review.answers).length).toBeGreaterThan(3);
+    expect(review.actions.length).toBeGreaterThan(3);
+    expect(Object.entries(sample.review.answers)).toEqual(Object.entries(review.answers).slice(0, 3));
+    expect(sample.review.actions).toEqual(review.actions.slice(0, 3));
+    expect({ ...sample.review, answers: review.answers, actions: review.actions }).toEqual(review);
+    expect(sample.options).toBe(input.options);
   });
 });
