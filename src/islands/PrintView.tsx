@@ -10,6 +10,7 @@ import type { PlanDocument } from './pdf-export';
 type Block = PlanDocument['sections'][number]['blocks'][number];
 type ParagraphBlock = Extract<Block, { kind: 'paragraph' }>;
 type TableBlock = Extract<Block, { kind: 'table' }>;
+type TextBlockModel = Exclude<Block, TableBlock>;
 type TextRun = ParagraphBlock['runs'][number];
 
 interface Props {
@@ -71,21 +72,20 @@ function SectionView({ section, level }: { section: PlanDocument['sections'][num
 }
 
 function BlockView({ block }: { block: Block }) {
-  switch (block.kind) {
-    case 'paragraph':
-      return <Paragraph block={block} />;
-    case 'dotted-lines':
-      return (
-        <div class="print-view__lines">
-          <span class="visually-hidden">Để trống, viết tay.</span>
-          {Array.from({ length: block.count }, (_, index) => (
-            <div key={index} class="print-view__line" aria-hidden="true" />
-          ))}
-        </div>
-      );
-    case 'table':
-      return <PlanTable table={block} />;
-  }
+  return block.kind === 'table' ? <PlanTable table={block} /> : <TextBlock block={block} />;
+}
+
+/** A paragraph, or lines left for handwriting: the text blocks of every printed document (plan, report). */
+export function TextBlock({ block }: { block: TextBlockModel }) {
+  if (block.kind === 'paragraph') return <Paragraph block={block} />;
+  return (
+    <div class="print-view__lines">
+      <span class="visually-hidden">Để trống, viết tay.</span>
+      {Array.from({ length: block.count }, (_, index) => (
+        <div key={index} class="print-view__line" aria-hidden="true" />
+      ))}
+    </div>
+  );
 }
 
 function Paragraph({ block }: { block: ParagraphBlock }) {

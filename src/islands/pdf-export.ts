@@ -12,6 +12,7 @@
 import { URL_LIFETIME_MS } from '../domain/limits';
 import { inAppBrowserNames, type BrowserInfo } from '../domain/user-agent';
 import { downloadBlob } from './download';
+import { markWarm, warmUpWhenReady } from './pdf-warm-up';
 import type { ChecklistData } from '../domain/checklist-schema';
 import type { Review } from '../domain/review-schema';
 
@@ -51,18 +52,29 @@ export async function exportPlanPdf(input: PlanExportInput): Promise<PdfResult> 
   const fontsLoaded = loadFonts().then((module) => module.loadPlanFonts());
   const [pdf, fonts] = await Promise.all([loadPdf(), fontsLoaded]);
   const bytes = await pdf.generatePlanPdf({ ...input, fonts });
+  markWarm('plan');
   return { bytes, fileName: pdf.planFileName(input.review) };
 }
 
 /**
- * Starts loading jsPDF and the fonts as soon as the member opens the print part, so the click on
- * "Tạo tệp PDF" finds them ready. A failure here is left for that click to retry and report.
+ * Starts loading jsPDF and the fonts as soon as the member opens the print part, then renders a
+ * sample of the plan a few times while the browser is idle and throws it away (pdf-warm-up.ts), so the click on "Tạo tệp
+ * PDF" finds everything loaded and warm. `getInput` gives the plan as it is at that moment. A failure
+ * here is left for that click to retry and report. Returns the cancel for a `useEffect` cleanup.
  */
-export function preloadPdf(): void {
-  loadPdf().catch(() => undefined);
-  loadFonts()
-    .then((module) => module.loadPlanFonts())
-    .catch(() => undefined);
+export function preloadPdf(getInput: () => PlanExportInput): () => void {
+  const loaded = Promise.all([loadPdf(), loadFonts().then((module) => module.loadPlanFonts())]);
+  return warmUpWhenReady('plan', loaded, ([pdf, fonts]) => pdf.generatePlanPdf({ ...warmUpSample(getInput()), fonts }));
+}
+
+/**
+ * The member's plan cut to its first few answers and actions: the same code paths, fonts and many
+ * of the same words as the real file, at a fraction of the work of a render.
+ */
+export function warmUpSample(input: PlanExportInput): PlanExportInput {
+  const { review } = input;
+  const answers = Object.fromEntries(Object.entries(review.answers).slice(0, 3));
+  return { ...input, review: { ...review, answers, actions: review.actions.slice(0, 3) } };
 }
 
 /** The model the print view renders; loads only the small layout module, not jsPDF. */

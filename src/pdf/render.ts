@@ -7,7 +7,7 @@
 import type { jsPDF } from 'jspdf';
 import type { PlanDocument } from './layout';
 import { createA4Document, namePostScriptFonts, size, type PlanFonts } from './pdf-document';
-import { SECTION_GAP, Writer } from './writer';
+import { SECTION_GAP, Writer, widthCacheFor } from './writer';
 
 export type { PlanFonts } from './pdf-document';
 
@@ -40,7 +40,7 @@ function draw(model: PlanDocument, fonts: PlanFonts, carried: number): { doc: js
   const lastIndex = model.sections.length - 1;
   const tableBefore = model.sections[lastIndex - 1]?.blocks.at(-1);
   const doc = createA4Document(model.meta, fonts);
-  const writer = new Writer(doc);
+  const writer = new Writer(doc, widthCacheFor(fonts));
   writer.opening(model);
   if (model.basis !== null) writer.centered(model.basis, 'italic', size.basis);
   writer.gap(5);

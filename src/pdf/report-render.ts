@@ -9,14 +9,14 @@ import type { FontStyle } from './layout';
 import { chartRowsHeight, drawLegend, drawRow, LEGEND_HEIGHT } from './chart-render';
 import type { ReportDocument, ReportSection } from './report-layout';
 import { createA4Document, leftColumn, namePostScriptFonts, page, rightColumn, size, type PlanFonts } from './pdf-document';
-import { lineHeight, SECTION_GAP, Writer } from './writer';
+import { lineHeight, SECTION_GAP, Writer, widthCacheFor } from './writer';
 
 const SIGNING_SPACE = 22;
 const RECIPIENT_SIZE = 11;
 
 export function renderReportPdf(model: ReportDocument, fonts: PlanFonts): Uint8Array {
   const doc = createA4Document(model.meta, fonts);
-  const writer = new Writer(doc);
+  const writer = new Writer(doc, widthCacheFor(fonts));
   writer.opening(model);
   writer.gap(4);
   model.sections.forEach((section, index) => {

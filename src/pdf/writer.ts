@@ -9,7 +9,7 @@ import type { jsPDF } from 'jspdf';
 import { autoTable, type CellInput, type RowInput } from 'jspdf-autotable';
 import type { Block, FontStyle, ParagraphBlock, PlanDocument, Section, TableBlock, TextRun } from './layout';
 import { lineText, wrapRuns, type Line, type Piece } from './line-breaker';
-import { contentWidth, FONT_FAMILY, leftColumn, page, rightColumn, size } from './pdf-document';
+import { contentWidth, FONT_FAMILY, leftColumn, page, rightColumn, size, type PlanFonts } from './pdf-document';
 
 const POINT_MM = 25.4 / 72;
 const LINE_FACTOR = 1.3;
@@ -21,12 +21,32 @@ export const SECTION_GAP = 3;
 const SIGNING_SPACE = 22;
 const SIGNATURE_GAP = 6;
 
+/** Text widths by style, size and text, per fonts object: the same font files always give the same widths. */
+const widthCaches = new WeakMap<PlanFonts, Map<string, number>>();
+
+/**
+ * The widths measured with `fonts` so far in this visit. Fonts are loaded once per visit
+ * (load-fonts.ts), so every document after the first (the warm-up's, a second export, a retry of
+ * the table layout) finds most of its words measured already.
+ */
+export function widthCacheFor(fonts: PlanFonts): Map<string, number> {
+  let cache = widthCaches.get(fonts);
+  if (cache === undefined) {
+    cache = new Map();
+    widthCaches.set(fonts, cache);
+  }
+  return cache;
+}
+
 /** Keeps the drawing position and draws blocks, breaking pages as needed. */
 export class Writer {
   y: number = page.top;
-  private readonly widths = new Map<string, number>();
 
-  constructor(private readonly doc: jsPDF) {}
+  /** `widths` must belong to the fonts registered in `doc` (`widthCacheFor`); a fresh map by default. */
+  constructor(
+    private readonly doc: jsPDF,
+    private readonly widths = new Map<string, number>(),
+  ) {}
 
   gap(mm: number): void {
     this.y += mm;
@@ -270,7 +290,7 @@ export class Writer {
     this.doc.setFontSize(fontSize);
   }
 
-  /** Widths are looked up many times (spaces, dots, repeated words): cached per document. */
+  /** Widths are looked up many times (spaces, dots, repeated words): cached per fonts (`widthCacheFor`). */
   measure(text: string, style: FontStyle, fontSize: number): number {
     const key = `${style}|${fontSize}|${text}`;
     let width = this.widths.get(key);

@@ -6,6 +6,7 @@ import { DocumentSession } from '../../domain/session/document-session';
 import { threeWayMerge } from '../../domain/session/three-way-merge';
 import type { BranchStore } from '../../storage/branch-store';
 import { SaveStatus } from '../review/SaveStatus';
+import { flushOnHide } from '../flush-on-hide';
 
 interface Props {
   store: BranchStore;
@@ -36,15 +37,9 @@ function useRoundSession(store: BranchStore, id: string, onSaved: (round: Round)
       if (next.document && (next.saveState.kind === 'saved' || next.saveState.kind === 'synced')) saved.current(next.document);
     });
     void session.start();
-    const onHide = () => {
-      if (document.visibilityState === 'hidden') session.flushNow();
-    };
-    const onPageHide = () => session.flushNow();
-    document.addEventListener('visibilitychange', onHide);
-    addEventListener('pagehide', onPageHide);
+    const stopFlushing = flushOnHide(() => session.flushNow());
     return () => {
-      document.removeEventListener('visibilitychange', onHide);
-      removeEventListener('pagehide', onPageHide);
+      stopFlushing();
       unsubscribe();
       session.dispose();
     };

@@ -22,7 +22,8 @@ import { PrintView } from '../PrintView';
 import { focusLater } from './focus';
 import { routeHash } from './router';
 import { fileSizeLabel } from '../pdf-result';
-import { Feedback } from '../Feedback';
+import { Feedback, useFeedback } from '../Feedback';
+import { Checkbox } from './fields';
 import '../../styles/print-view.css';
 
 interface Props {
@@ -39,6 +40,12 @@ const choiceLabels: Record<DeliveryChoice, string> = {
   'print-view': 'Xem bản in (in bằng trình duyệt)',
 };
 
+/** What to print: the whole review or only its plan. */
+const scopeChoices = [
+  { id: 'scope-full', value: 'full', label: 'Toàn bộ bản tự soi (ưu điểm, các biểu hiện, kế hoạch, cam kết)' },
+  { id: 'scope-plan', value: 'plan-only', label: 'Chỉ kế hoạch khắc phục' },
+] as const;
+
 export function ExportView({ review, checklist, flush }: Props) {
   const [scope, setScope] = useState<'full' | 'plan-only'>('full');
   const [includeNotes, setIncludeNotes] = useState(true);
@@ -47,51 +54,47 @@ export function ExportView({ review, checklist, flush }: Props) {
   const [includeCommitteeBox, setIncludeCommitteeBox] = useState(false);
   const [result, setResult] = useState<PdfResult | undefined>(undefined);
   const [printDocument, setPrintDocument] = useState<PlanDocument | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState('');
-  const [error, setError] = useState('');
-  // Opening the print part is the intent: start loading jsPDF and the fonts before the click.
-  useEffect(preloadPdf, []);
+  const feedback = useFeedback();
   const advice = recommendedDelivery(describeBrowser(navigator.userAgent, navigator.maxTouchPoints), canShareFiles());
   const printRef = useRef<HTMLDivElement>(null);
   const options = { scope, includeNotes, includeCheckIns, includeCommitteeBox };
+  // Opening the print part is the intent: load jsPDF and the fonts, and warm them up, before the click.
+  const latest = useRef({ review, checklist, options });
+  latest.current = { review, checklist, options };
+  useEffect(() => preloadPdf(() => ({ ...latest.current, now: new Date() })), []);
   const nameMissing = review.member.name.trim() === '';
 
   const changeOptions = (apply: () => void) => {
     apply();
     setResult(undefined);
     setPrintDocument(undefined);
-    setStatus('');
+    feedback.setMessage('');
   };
 
   const makePdf = async () => {
     // aria-disabled, not disabled: focus stays on the button while the file is made.
-    if (busy) return;
-    setBusy(true);
-    setError('');
-    setStatus('Đang tạo tệp PDF…');
-    try {
-      await flush();
-      const made = await exportPlanPdf({ review, checklist, options, now: new Date() });
-      setResult(made);
-      const size = fileSizeLabel(made.bytes);
-      if (advice.primary[0] === 'download') {
-        await deliverPdf(made, 'download');
-        setStatus(`Đã tạo và tải về tệp ${made.fileName} (${size}). Tệp nằm trong mục Tải về của máy.`);
-      } else {
-        setStatus(`Đã tạo tệp ${made.fileName} (${size}). Chọn cách lấy tệp bên dưới.`);
-        focusLater('pdf-delivery-heading');
-      }
-    } catch (caught) {
-      setStatus('');
-      setError(userMessage(caught, 'Không tạo được tệp PDF. Hãy thử lại, hoặc dùng “Xem bản in”.'));
-    } finally {
-      setBusy(false);
-    }
+    if (feedback.busy) return;
+    feedback.start('Đang tạo tệp PDF…');
+    await feedback.run(
+      async () => {
+        await flush();
+        const made = await exportPlanPdf({ review, checklist, options, now: new Date() });
+        setResult(made);
+        const size = fileSizeLabel(made.bytes);
+        if (advice.primary[0] === 'download') {
+          await deliverPdf(made, 'download');
+          feedback.setMessage(`Đã tạo và tải về tệp ${made.fileName} (${size}). Tệp nằm trong mục Tải về của máy.`);
+        } else {
+          feedback.setMessage(`Đã tạo tệp ${made.fileName} (${size}). Chọn cách lấy tệp bên dưới.`);
+          focusLater('pdf-delivery-heading');
+        }
+      },
+      (caught) => userMessage(caught, 'Không tạo được tệp PDF. Hãy thử lại, hoặc dùng “Xem bản in”.'),
+    );
   };
 
   const deliver = async (how: DeliveryChoice) => {
-    setError('');
+    feedback.setError('');
     if (how === 'print-view') {
       await flush();
       setPrintDocument(await buildPrintDocument({ review, checklist, options, now: new Date() }));
@@ -107,13 +110,13 @@ export function ExportView({ review, checklist, flush }: Props) {
     if (!result) return;
     const outcome = await deliverPdf(result, how);
     if (outcome === 'unsupported') {
-      setError(
+      feedback.setError(
         how === 'open'
           ? 'Trình duyệt không cho mở tệp. Hãy cho phép cửa sổ bật lên, hoặc dùng cách khác.'
           : 'Trình duyệt này không hỗ trợ cách này. Hãy dùng cách khác.',
       );
-    } else if (outcome === 'downloaded') setStatus(`Đã tải về tệp ${result.fileName}.`);
-    else if (outcome === 'shared') setStatus('Đã chuyển tệp sang ứng dụng bạn chọn.');
+    } else if (outcome === 'downloaded') feedback.setMessage(`Đã tải về tệp ${result.fileName}.`);
+    else if (outcome === 'shared') feedback.setMessage('Đã chuyển tệp sang ứng dụng bạn chọn.');
   };
 
   const choices = [...advice.primary, ...advice.secondary].filter(
@@ -155,70 +158,43 @@ export function ExportView({ review, checklist, flush }: Props) {
       <div class="panel no-print">
         <fieldset class="plain-fieldset">
           <legend>Nội dung in</legend>
-          <label class="checkbox" for="scope-full">
-            <input
-              id="scope-full"
-              type="radio"
-              name="scope"
-              checked={scope === 'full'}
-              onChange={() => changeOptions(() => setScope('full'))}
-            />
-            Toàn bộ bản tự soi (ưu điểm, các biểu hiện, kế hoạch, cam kết)
-          </label>
-          <label class="checkbox" for="scope-plan">
-            <input
-              id="scope-plan"
-              type="radio"
-              name="scope"
-              checked={scope === 'plan-only'}
-              onChange={() => changeOptions(() => setScope('plan-only'))}
-            />
-            Chỉ kế hoạch khắc phục
-          </label>
+          {scopeChoices.map((choice) => (
+            <label key={choice.id} class="checkbox" for={choice.id}>
+              <input
+                id={choice.id}
+                type="radio"
+                name="scope"
+                checked={scope === choice.value}
+                onChange={() => changeOptions(() => setScope(choice.value))}
+              />
+              {choice.label}
+            </label>
+          ))}
         </fieldset>
-        <label class="checkbox" for="include-notes">
-          <input
-            id="include-notes"
-            type="checkbox"
-            checked={includeNotes}
-            onChange={(event) => {
-              const checked = event.currentTarget.checked;
-              changeOptions(() => setIncludeNotes(checked));
-            }}
-          />
+        <Checkbox id="include-notes" checked={includeNotes} onChange={(checked) => changeOptions(() => setIncludeNotes(checked))}>
           In cả phần ghi nhận và nguyên nhân đã ghi
-        </label>
-        <label class="checkbox" for="include-check-ins">
-          <input
-            id="include-check-ins"
-            type="checkbox"
-            checked={includeCheckIns}
-            onChange={(event) => {
-              const checked = event.currentTarget.checked;
-              changeOptions(() => setIncludeCheckIns(checked));
-            }}
-          />
+        </Checkbox>
+        <Checkbox
+          id="include-check-ins"
+          checked={includeCheckIns}
+          onChange={(checked) => changeOptions(() => setIncludeCheckIns(checked))}
+        >
           In bảng theo dõi hằng tháng{hasCheckIns ? '' : ' (chưa có lần theo dõi nào)'}
-        </label>
-        <label class="checkbox" for="include-committee">
-          <input
-            id="include-committee"
-            type="checkbox"
-            checked={includeCommitteeBox}
-            onChange={(event) => {
-              const checked = event.currentTarget.checked;
-              changeOptions(() => setIncludeCommitteeBox(checked));
-            }}
-          />
+        </Checkbox>
+        <Checkbox
+          id="include-committee"
+          checked={includeCommitteeBox}
+          onChange={(checked) => changeOptions(() => setIncludeCommitteeBox(checked))}
+        >
           Thêm ô “Nhận xét của cấp ủy chi bộ” dưới chữ ký
-        </label>
+        </Checkbox>
         {advice.notice && (
           <p class="alert alert--warning" role="note">
             {advice.notice}
           </p>
         )}
         <div class="button-row">
-          <button type="button" class="button button--primary" aria-disabled={busy} onClick={() => void makePdf()}>
+          <button type="button" class="button button--primary" aria-disabled={feedback.busy} onClick={() => void makePdf()}>
             {advice.primary[0] === 'download' ? 'Tải bản PDF' : 'Tạo tệp PDF'}
           </button>
           {!result && advice.primary[0] !== 'download' && (
@@ -227,7 +203,7 @@ export function ExportView({ review, checklist, flush }: Props) {
             </button>
           )}
         </div>
-        <Feedback message={status} error={error} />
+        <Feedback message={feedback.message} error={feedback.error} />
         {(result || advice.primary[0] === 'download') && (
           <div>
             <h3 id="pdf-delivery-heading" tabIndex={-1}>

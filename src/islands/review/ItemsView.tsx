@@ -2,9 +2,9 @@
 import { useState } from 'preact/hooks';
 import { isUnverifiedGist, numberChecklist, unverifiedGistNote, type NumberedItem } from '../../domain/checklist';
 import type { ChecklistData } from '../../domain/checklist-schema';
-import { addAction, answerFor, assessmentLabels, isSign, progress, setAnswer, updateAction } from '../../domain/review-model';
+import { addAction, answerFor, assessmentLabels, isSign, progress, setAnswer } from '../../domain/review-model';
 import { assessmentLevels, type Answer, type Review } from '../../domain/review-schema';
-import { TextField } from './fields';
+import { ActionTextField, TextField } from './fields';
 import { focusLater } from './focus';
 import { makeId } from './ids';
 import { routeHash } from './router';
@@ -14,6 +14,13 @@ interface Props {
   checklist: ChecklistData;
   update: (change: (review: Review) => Review) => void;
 }
+
+/** The notes a member writes under an item with a sign, in order. */
+const noteFields = [
+  { field: 'observed', idSuffix: 'observed', label: 'Điều bản thân nhận thấy', rows: 3 },
+  { field: 'causesSubjective', idSuffix: 'subjective', label: 'Nguyên nhân chủ quan', rows: 2 },
+  { field: 'causesObjective', idSuffix: 'objective', label: 'Nguyên nhân khách quan', rows: 2 },
+] as const;
 
 /** Choices shown for each item, "unset" excluded: it is the state before choosing. */
 const choices = assessmentLevels.filter((level) => level !== 'unset');
@@ -123,40 +130,27 @@ function ItemCard({ item, total, review, update }: ItemProps) {
       </div>
       {(isSign(answer.assessment) || answer.observed || answer.causesSubjective || answer.causesObjective) && (
         <div class="item-card__notes">
-          <TextField
-            id={`${base}-observed`}
-            label="Điều bản thân nhận thấy"
-            multiline
-            value={answer.observed}
-            onInput={(value) => set({ observed: value })}
-          />
-          <TextField
-            id={`${base}-subjective`}
-            label="Nguyên nhân chủ quan"
-            multiline
-            rows={2}
-            value={answer.causesSubjective}
-            onInput={(value) => set({ causesSubjective: value })}
-          />
-          <TextField
-            id={`${base}-objective`}
-            label="Nguyên nhân khách quan"
-            multiline
-            rows={2}
-            value={answer.causesObjective}
-            onInput={(value) => set({ causesObjective: value })}
-          />
+          {noteFields.map((note) => (
+            <TextField
+              key={note.field}
+              id={`${base}-${note.idSuffix}`}
+              label={note.label}
+              multiline
+              rows={note.rows}
+              value={answer[note.field]}
+              onInput={(value) => set({ [note.field]: value })}
+            />
+          ))}
         </div>
       )}
       {linked.map((action, index) => (
-        <TextField
+        <ActionTextField
           key={action.id}
+          action={action}
+          field="what"
           id={`action-${action.id}-what-inline`}
           label={`Biện pháp khắc phục ${linked.length > 1 ? index + 1 : ''} cho biểu hiện này`.replace('  ', ' ')}
-          multiline
-          rows={2}
-          value={action.what}
-          onInput={(value) => update((current) => updateAction(current, action.id, { what: value }))}
+          update={update}
         />
       ))}
       {isSign(answer.assessment) && (

@@ -5,7 +5,7 @@ import type { ChecklistData } from '../../domain/checklist-schema';
 import { addAction, localDay, removeAction, updateAction } from '../../domain/review-model';
 import type { ActionStatus, PlanAction, Review } from '../../domain/review-schema';
 import { ConfirmDialog } from './ConfirmDialog';
-import { ActionStatusOptions, TextField } from './fields';
+import { ActionStatusOptions, ActionTextField, TextField } from './fields';
 import { focusLater } from './focus';
 import { makeId } from './ids';
 import { shortDay } from './time';
@@ -59,14 +59,7 @@ export function PlanView({ review, checklist, update }: Props) {
               {item ? ` — biểu hiện ${item.overallNumber}: ${item.label}` : ' — biện pháp chung'}
             </legend>
             {overdue && <p class="badge-overdue">Quá hạn từ {shortDay(action.deadline)}</p>}
-            <TextField
-              id={`${base}-what`}
-              label="Việc sẽ làm"
-              multiline
-              rows={2}
-              value={action.what}
-              onInput={(value) => update((current) => updateAction(current, action.id, { what: value }))}
-            />
+            <ActionTextField action={action} field="what" label="Việc sẽ làm" update={update} />
             <div class="field-grid">
               <TextField
                 id={`${base}-deadline`}
@@ -92,20 +85,15 @@ export function PlanView({ review, checklist, update }: Props) {
                 </select>
               </div>
             </div>
-            <TextField
-              id={`${base}-measure`}
-              label="Cách đánh giá kết quả"
-              multiline
-              rows={2}
-              value={action.measure}
-              onInput={(value) => update((current) => updateAction(current, action.id, { measure: value }))}
-            />
-            <TextField
+            <ActionTextField action={action} field="measure" label="Cách đánh giá kết quả" update={update} />
+            <ActionTextField
+              action={action}
+              field="followUpBy"
               id={`${base}-follow`}
               label="Người theo dõi"
               hint="Ví dụ: Bí thư chi bộ, chi ủy"
-              value={action.followUpBy}
-              onInput={(value) => update((current) => updateAction(current, action.id, { followUpBy: value }))}
+              multiline={false}
+              update={update}
             />
             <button type="button" class="button button--danger remove-action" onClick={() => setRemoving(action)}>
               Xóa biện pháp {index + 1}

@@ -18,6 +18,7 @@ import {
 } from '../../domain/share';
 import { sitePath } from '../../site/paths';
 import { downloadBlob } from '../download';
+import { Checkbox } from './fields';
 import '../branch/branch.css';
 
 interface Props {
@@ -143,32 +144,22 @@ export function ShareView({ review, checklist, flush }: Props) {
         <label class="checkbox">
           <input type="checkbox" checked disabled /> Mức tự đánh giá của từng biểu hiện (luôn gửi)
         </label>
-        <label class="checkbox">
-          <input type="checkbox" checked={options.actions} onChange={(e) => choose({ actions: e.currentTarget.checked })} /> Trạng
-          thái và thời hạn của từng việc khắc phục
-        </label>
-        <label class="checkbox">
-          <input
-            type="checkbox"
-            checked={options.actionText}
-            disabled={!options.actions}
-            onChange={(e) => choose({ actionText: e.currentTarget.checked })}
-          />{' '}
+        <Checkbox checked={options.actions} onChange={(checked) => choose({ actions: checked })}>
+          Trạng thái và thời hạn của từng việc khắc phục
+        </Checkbox>
+        <Checkbox
+          checked={options.actionText}
+          disabled={!options.actions}
+          onChange={(checked) => choose({ actionText: checked })}
+        >
           Nội dung từng việc khắc phục
-        </label>
-        <label class="checkbox">
-          <input type="checkbox" checked={options.notes} onChange={(e) => choose({ notes: e.currentTarget.checked })} /> Điều tự
-          nhận thấy và nguyên nhân
-        </label>
-        <label class="checkbox">
-          <input
-            type="checkbox"
-            checked={options.name && hasName}
-            disabled={!hasName}
-            onChange={(e) => choose({ name: e.currentTarget.checked })}
-          />{' '}
+        </Checkbox>
+        <Checkbox checked={options.notes} onChange={(checked) => choose({ notes: checked })}>
+          Điều tự nhận thấy và nguyên nhân
+        </Checkbox>
+        <Checkbox checked={options.name && hasName} disabled={!hasName} onChange={(checked) => choose({ name: checked })}>
           Họ và tên{hasName ? ` (${review.member.name.trim()})` : ' (chưa ghi ở phần “Thông tin”)'}
-        </label>
+        </Checkbox>
       </fieldset>
 
       <section class="panel" aria-labelledby="share-preview-heading">
@@ -200,10 +191,9 @@ export function ShareView({ review, checklist, flush }: Props) {
           {options.name && hasName ? ' và họ tên' : ''}; không mang nội dung chữ. Phần nào không có trong danh sách trên thì không
           được gửi.
         </p>
-        <label class="checkbox">
-          <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.currentTarget.checked)} /> Tôi đã xem và đồng
-          ý gửi đúng những thông tin trên cho chi bộ
-        </label>
+        <Checkbox checked={confirmed} onChange={setConfirmed}>
+          Tôi đã xem và đồng ý gửi đúng những thông tin trên cho chi bộ
+        </Checkbox>
       </section>
 
       <section class="panel" aria-labelledby="share-ways-heading">

@@ -1,9 +1,10 @@
 /** Labelled form fields shared by the views; ids derive from item and action ids so they stay unique. */
-import type { TargetedEvent } from 'preact';
+import type { ComponentChildren, TargetedEvent } from 'preact';
 import { useState } from 'preact/hooks';
 import { MAX_TEXT_LENGTH } from '../../domain/limits';
 import { actionStatuses } from '../../domain/review-constants';
-import { actionStatusLabels } from '../../domain/review-model';
+import { actionStatusLabels, updateAction } from '../../domain/review-model';
+import type { PlanAction, Review } from '../../domain/review-schema';
 import { cleanTyping, pasteOverflow } from '../../domain/text';
 
 interface TextFieldProps {
@@ -11,7 +12,7 @@ interface TextFieldProps {
   label: string;
   value: string;
   onInput: (value: string) => void;
-  hint?: string;
+  hint?: string | undefined;
   multiline?: boolean;
   rows?: number;
   type?: 'text' | 'date';
@@ -63,6 +64,8 @@ export function TextField({
     setCut(pasteOverflow(element.value.length, selected, pasted.length, maxLength));
   };
   const limit = type === 'text' || multiline ? maxLength : undefined;
+  // What the one-line and the multi-line control have in common.
+  const control = { id, value, 'aria-describedby': describedBy, maxLength: limit, onInput: handle };
   return (
     <div class="field">
       <label for={id}>{label}</label>
@@ -72,25 +75,13 @@ export function TextField({
         </p>
       )}
       {multiline ? (
-        <textarea
-          id={id}
-          rows={rows}
-          value={value}
-          aria-describedby={describedBy}
-          maxLength={limit}
-          onInput={handle}
-          onPaste={paste}
-        />
+        <textarea {...control} rows={rows} onPaste={paste} />
       ) : (
         <input
-          id={id}
+          {...control}
           type={type}
-          value={value}
-          aria-describedby={describedBy}
-          maxLength={limit}
           max={type === 'date' ? '9999-12-31' : undefined}
           autoComplete={autoComplete ?? 'off'}
-          onInput={handle}
           onPaste={limit === undefined ? undefined : paste}
         />
       )}
@@ -114,5 +105,56 @@ export function ActionStatusOptions() {
         </option>
       ))}
     </>
+  );
+}
+
+interface CheckboxProps {
+  /** Ties the label to the box; optional because the label wraps the box anyway. */
+  id?: string;
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  disabled?: boolean;
+  children: ComponentChildren;
+}
+
+/** A checkbox inside its label, so the whole line is the target (the box size is in base.css). */
+export function Checkbox({ id, checked, onChange, disabled, children }: CheckboxProps) {
+  return (
+    <label class="checkbox" for={id}>
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        disabled={disabled}
+        onChange={(event) => onChange(event.currentTarget.checked)}
+      />
+      {children}
+    </label>
+  );
+}
+
+interface ActionTextFieldProps {
+  action: PlanAction;
+  field: 'what' | 'measure' | 'followUpBy';
+  label: string;
+  update: (change: (review: Review) => Review) => void;
+  /** `action-<action id>-<field>` unless given. */
+  id?: string;
+  hint?: string;
+  multiline?: boolean;
+}
+
+/** A field editing one text of a remediation action: in the plan, and under the item it remedies. */
+export function ActionTextField({ action, field, label, update, id, hint, multiline = true }: ActionTextFieldProps) {
+  return (
+    <TextField
+      id={id ?? `action-${action.id}-${field}`}
+      label={label}
+      hint={hint}
+      multiline={multiline}
+      rows={2}
+      value={action[field]}
+      onInput={(value) => update((current) => updateAction(current, action.id, { [field]: value }))}
+    />
   );
 }

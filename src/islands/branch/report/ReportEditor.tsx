@@ -3,7 +3,7 @@
  * from the outbound picture (regenerating never replaces an edit without asking), then the PDF and
  * the print view. Edits go through `change`, which the workspace autosaves with the round.
  */
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import {
   acceptGenerated,
   collectivePrompts,
@@ -18,12 +18,14 @@ import {
 } from '../../../domain/branch/report';
 import { addMeasure, removeMeasure, updateMeasure } from '../../../domain/branch/follow-up';
 import { ConfirmDialog } from '../../review/ConfirmDialog';
-import { TextField } from '../../review/fields';
+import { Checkbox, TextField } from '../../review/fields';
+import { toNfc } from '../../../domain/text';
+import type { ComponentChildren } from 'preact';
 import { deliverPdf, type PdfResult } from '../../pdf-export';
-import { buildReportDocument, exportReportPdf, type ReportDocument } from './report-export';
+import { buildReportDocument, exportReportPdf, preloadReportPdf, type ReportDocument } from './report-export';
 import { ReportPrintView } from './ReportPrintView';
 import { fileSizeLabel, pdfFailureMessage } from '../../pdf-result';
-import { Feedback } from '../../Feedback';
+import { Feedback, useFeedback } from '../../Feedback';
 
 interface Props {
   round: ReportRound;
@@ -41,9 +43,7 @@ export function ReportEditor({ round, outbound, sections, change, flush, makeId 
   const [confirming, setConfirming] = useState(false);
   const [printDocument, setPrintDocument] = useState<ReportDocument | undefined>(undefined);
   const [result, setResult] = useState<PdfResult | undefined>(undefined);
-  const [busy, setBusy] = useState(false);
-  const [status, setStatus] = useState('');
-  const [error, setError] = useState('');
+  const feedback = useFeedback();
 
   // An unedited section follows the numbers as results arrive; an edited one waits for the secretary.
   useEffect(() => {
@@ -53,23 +53,23 @@ export function ReportEditor({ round, outbound, sections, change, flush, makeId 
   }, [outcome.kind, fresh]);
 
   const input = () => ({ round, outbound, sections, now: new Date() });
+  // Opening the report is the intent: load jsPDF and the fonts, and warm them up, before the click.
+  const latest = useRef(input);
+  latest.current = input;
+  useEffect(() => preloadReportPdf(() => latest.current()), []);
 
-  const makePdf = async () => {
-    setBusy(true);
-    setError('');
-    setStatus('Đang tạo tệp PDF…');
-    try {
-      await flush();
-      const made = await exportReportPdf(input());
-      setResult(made);
-      await deliverPdf(made, 'download');
-      setStatus(`Đã tạo và tải về tệp ${made.fileName} (${fileSizeLabel(made.bytes)}).`);
-    } catch (caught) {
-      setStatus('');
-      setError(pdfFailureMessage(caught, 'Không tạo được tệp PDF. Hãy thử lại, hoặc dùng “Xem bản in”.'));
-    } finally {
-      setBusy(false);
-    }
+  const makePdf = () => {
+    feedback.start('Đang tạo tệp PDF…');
+    return feedback.run(
+      async () => {
+        await flush();
+        const made = await exportReportPdf(input());
+        setResult(made);
+        await deliverPdf(made, 'download');
+        feedback.setMessage(`Đã tạo và tải về tệp ${made.fileName} (${fileSizeLabel(made.bytes)}).`);
+      },
+      (caught) => pdfFailureMessage(caught, 'Không tạo được tệp PDF. Hãy thử lại, hoặc dùng “Xem bản in”.'),
+    );
   };
 
   const showPrint = async () => {
@@ -77,9 +77,6 @@ export function ReportEditor({ round, outbound, sections, change, flush, makeId 
     setPrintDocument(await buildReportDocument(input()));
     requestAnimationFrame(() => document.getElementById('report-print-title')?.focus());
   };
-
-  const text = (key: 'collective' | 'shortcomings' | 'direction' | 'questions') => (value: string) =>
-    change((current) => ({ ...current, [key]: value.normalize('NFC') }));
 
   return (
     <div class="report-editor">
@@ -111,18 +108,13 @@ export function ReportEditor({ round, outbound, sections, change, flush, makeId 
             onInput={(v) => change((c) => ({ ...c, signerName: v }))}
           />
         </div>
-        <label class="checkbox" for="report-chi-uy">
-          <input
-            id="report-chi-uy"
-            type="checkbox"
-            checked={sections.signerBody === 'chi-uy'}
-            onChange={(event) => {
-              const checked = event.currentTarget.checked;
-              change((c) => ({ ...c, signerBody: checked ? 'chi-uy' : 'chi-bo' }));
-            }}
-          />
+        <Checkbox
+          id="report-chi-uy"
+          checked={sections.signerBody === 'chi-uy'}
+          onChange={(checked) => change((c) => ({ ...c, signerBody: checked ? 'chi-uy' : 'chi-bo' }))}
+        >
           Ký “T/M CHI ỦY” (chi bộ có chi ủy, từ 9 đảng viên chính thức); bỏ chọn để ký “T/M CHI BỘ”
-        </label>
+        </Checkbox>
         <TextField
           id="report-recipients"
           label="Nơi nhận"
@@ -134,8 +126,7 @@ export function ReportEditor({ round, outbound, sections, change, flush, makeId 
         />
       </fieldset>
 
-      <div class="panel report-section">
-        <h3 id="report-collective">{reportHeadings.collective}</h3>
+      <FreeTextSection section="collective" sections={sections} change={change}>
         <p class="hint" id="report-collective-prompts-intro">
           Tập thể chi bộ tự soi về:
         </p>
@@ -144,16 +135,7 @@ export function ReportEditor({ round, outbound, sections, change, flush, makeId 
             <li key={prompt}>{prompt}</li>
           ))}
         </ul>
-        <TextField
-          id="report-collective-text"
-          label="Nội dung phần I"
-          hint="Để trống thì bản in có các gợi ý trên và dòng kẻ để viết tay."
-          multiline
-          rows={6}
-          value={sections.collective}
-          onInput={text('collective')}
-        />
-      </div>
+      </FreeTextSection>
 
       <div class="panel report-section">
         <h3 id="report-results">{reportHeadings.results}</h3>
@@ -193,18 +175,7 @@ export function ReportEditor({ round, outbound, sections, change, flush, makeId 
         )}
       </div>
 
-      <div class="panel report-section">
-        <h3 id="report-shortcomings">{reportHeadings.shortcomings}</h3>
-        <TextField
-          id="report-shortcomings-text"
-          label="Nội dung phần III"
-          hint="Hạn chế, khuyết điểm chung của chi bộ và nguyên nhân chủ quan, khách quan."
-          multiline
-          rows={6}
-          value={sections.shortcomings}
-          onInput={text('shortcomings')}
-        />
-      </div>
+      <FreeTextSection section="shortcomings" sections={sections} change={change} />
 
       <div class="panel report-section">
         <h3 id="report-measures">{reportHeadings.measures}</h3>
@@ -214,7 +185,7 @@ export function ReportEditor({ round, outbound, sections, change, flush, makeId 
           multiline
           rows={3}
           value={sections.direction}
-          onInput={text('direction')}
+          onInput={(v) => change((c) => ({ ...c, direction: toNfc(v) }))}
         />
         <h4>Biện pháp của chi bộ (việc gì, ai làm, đến khi nào)</h4>
         {sections.measures.length === 0 && <p class="hint">Chưa có biện pháp. Bản in sẽ có ba dòng trống để viết tay.</p>}
@@ -255,22 +226,11 @@ export function ReportEditor({ round, outbound, sections, change, flush, makeId 
         </button>
       </div>
 
-      <div class="panel report-section">
-        <h3 id="report-questions">{reportHeadings.questions}</h3>
-        <TextField
-          id="report-questions-text"
-          label="Nội dung phần V"
-          hint="Những câu hỏi để hội nghị thảo luận, mỗi câu một dòng."
-          multiline
-          rows={4}
-          value={sections.questions}
-          onInput={text('questions')}
-        />
-      </div>
+      <FreeTextSection section="questions" sections={sections} change={change} />
 
       <div class="panel">
         <div class="button-row">
-          <button type="button" class="button button--primary" disabled={busy} onClick={() => void makePdf()}>
+          <button type="button" class="button button--primary" disabled={feedback.busy} onClick={() => void makePdf()}>
             Tải báo cáo PDF
           </button>
           {result && (
@@ -282,7 +242,7 @@ export function ReportEditor({ round, outbound, sections, change, flush, makeId 
             Xem bản in
           </button>
         </div>
-        <Feedback message={status} error={error} />
+        <Feedback message={feedback.message} error={feedback.error} />
       </div>
       {printDocument && (
         <div>
@@ -294,6 +254,45 @@ export function ReportEditor({ round, outbound, sections, change, flush, makeId 
           <ReportPrintView document={printDocument} />
         </div>
       )}
+    </div>
+  );
+}
+
+/** The sections of the report the secretary writes freely: the field's label, guidance and height. */
+const freeTexts = {
+  collective: { label: 'Nội dung phần I', hint: 'Để trống thì bản in có các gợi ý trên và dòng kẻ để viết tay.', rows: 6 },
+  shortcomings: {
+    label: 'Nội dung phần III',
+    hint: 'Hạn chế, khuyết điểm chung của chi bộ và nguyên nhân chủ quan, khách quan.',
+    rows: 6,
+  },
+  questions: { label: 'Nội dung phần V', hint: 'Những câu hỏi để hội nghị thảo luận, mỗi câu một dòng.', rows: 4 },
+} as const;
+
+interface FreeTextProps {
+  section: keyof typeof freeTexts;
+  sections: ReportSections;
+  change: Props['change'];
+  /** Guidance shown between the heading and the field. */
+  children?: ComponentChildren;
+}
+
+/** A section of the report the secretary writes freely: its heading, guidance and one text field. */
+function FreeTextSection({ section, sections, change, children }: FreeTextProps) {
+  const { label, hint, rows } = freeTexts[section];
+  return (
+    <div class="panel report-section">
+      <h3 id={`report-${section}`}>{reportHeadings[section]}</h3>
+      {children}
+      <TextField
+        id={`report-${section}-text`}
+        label={label}
+        hint={hint}
+        multiline
+        rows={rows}
+        value={sections[section]}
+        onInput={(value) => change((current) => ({ ...current, [section]: toNfc(value) }))}
+      />
     </div>
   );
 }

@@ -3,7 +3,7 @@
  * accessible version, and the way out of browsers that lose downloads). Styles: print-view.css.
  */
 import type { ReportDocument } from './report-export';
-import { ColumnHeads, DocumentHeader } from '../../PrintView';
+import { ColumnHeads, DocumentHeader, TextBlock } from '../../PrintView';
 import { ChartSvg } from '../ChartSvg';
 
 type Block = ReportDocument['sections'][number]['blocks'][number];
@@ -51,28 +51,8 @@ export function ReportPrintView({ document: report }: { document: ReportDocument
 function BlockView({ block }: { block: Block }) {
   switch (block.kind) {
     case 'paragraph':
-      return (
-        <p class={block.indent ? 'print-view__p print-view__p--indent' : 'print-view__p'}>
-          {block.runs.map((run, index) =>
-            run.style === 'bold' ? (
-              <strong key={index}>{run.text}</strong>
-            ) : run.style === 'italic' ? (
-              <em key={index}>{run.text}</em>
-            ) : (
-              <span key={index}>{run.text}</span>
-            ),
-          )}
-        </p>
-      );
     case 'dotted-lines':
-      return (
-        <div class="print-view__lines">
-          <span class="visually-hidden">Để trống, viết tay.</span>
-          {Array.from({ length: block.count }, (_, index) => (
-            <div key={index} class="print-view__line" aria-hidden="true" />
-          ))}
-        </div>
-      );
+      return <TextBlock block={block} />;
     case 'table':
       return (
         <div class="report-print__table-wrap">

@@ -5,6 +5,7 @@
  */
 import type { ReportPicture, ReportRound, ReportSections } from '../../../domain/branch/report';
 import type { PdfResult } from '../../pdf-export';
+import { markWarm, warmUpWhenReady } from '../../pdf-warm-up';
 
 const loadLayout = () => import('../../../pdf/report-layout');
 const loadPdf = () => import('../../../pdf/report-pdf');
@@ -27,5 +28,17 @@ export async function buildReportDocument(input: ReportInput): Promise<ReportDoc
 export async function exportReportPdf(input: ReportInput): Promise<PdfResult> {
   const fontsLoaded = loadFonts().then((module) => module.loadPlanFonts());
   const [pdf, fonts] = await Promise.all([loadPdf(), fontsLoaded]);
-  return pdf.generateReportPdf({ ...input, fonts });
+  const made = pdf.generateReportPdf({ ...input, fonts });
+  markWarm('report');
+  return made;
+}
+
+/**
+ * Loads jsPDF and the fonts when the secretary opens the report, then renders it once while the
+ * browser is idle and throws it away (pdf-warm-up.ts), so "Tải báo cáo PDF" finds everything warm.
+ * Returns the cancel for a `useEffect` cleanup.
+ */
+export function preloadReportPdf(getInput: () => ReportInput): () => void {
+  const loaded = Promise.all([loadPdf(), loadFonts().then((module) => module.loadPlanFonts())]);
+  return warmUpWhenReady('report', loaded, ([pdf, fonts]) => pdf.generateReportPdf({ ...getInput(), fonts }));
 }

@@ -5,7 +5,8 @@ import type { ReviewStore } from '../../../storage/review-store';
 import { downloadBlob } from '../../download';
 import { BackupFailure, backupSavedMessage, makeVerifiedBackup, passphraseProblem, plainBackupWarning } from '../data-actions';
 import { unsavedReviews } from '../unsaved';
-import { Feedback } from '../../Feedback';
+import { Feedback, useFeedback } from '../../Feedback';
+import { Checkbox } from '../fields';
 import { PasswordField } from './PasswordField';
 
 interface Props {
@@ -17,9 +18,7 @@ export function BackupSection({ store, onChanged }: Props) {
   const [locked, setLocked] = useState(false);
   const [encrypt, setEncrypt] = useState(false);
   const [passphrase, setPassphrase] = useState('');
-  const [message, setMessage] = useState('');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const feedback = useFeedback();
 
   useEffect(() => {
     void store.lock.status().then(
@@ -37,36 +36,31 @@ export function BackupSection({ store, onChanged }: Props) {
 
   const backup = async (event: Event) => {
     event.preventDefault();
-    setMessage('');
-    setError('');
+    feedback.start();
     const problem = encrypt ? passphraseProblem(passphrase) : undefined;
-    if (problem) return setError(problem);
-    setBusy(true);
-    try {
-      const now = new Date();
-      const made = await makeVerifiedBackup({
-        store,
-        unsaved: unsavedReviews(),
-        now,
-        passphrase: encrypt ? passphrase : undefined,
-        progress: { onProgress: (done, total) => setMessage(`Đang kiểm tra tệp: ${done}/${total} bản tự soi…`) },
-      });
-      downloadBlob(new Blob([made.text], { type: 'application/json' }), made.fileName);
-      // The file exists now: a full storage may refuse the time stamp, which must not turn this into a failure.
-      const recorded = await store.setSetting('last-backup-at', now.toISOString()).then(
-        () => true,
-        () => false,
-      );
-      setMessage(backupSavedMessage(made, encrypt, recorded));
-      onChanged();
-    } catch (caught) {
-      setMessage('');
-      setError(
+    if (problem) return feedback.setError(problem);
+    await feedback.run(
+      async () => {
+        const now = new Date();
+        const made = await makeVerifiedBackup({
+          store,
+          unsaved: unsavedReviews(),
+          now,
+          passphrase: encrypt ? passphrase : undefined,
+          progress: { onProgress: (done, total) => feedback.setMessage(`Đang kiểm tra tệp: ${done}/${total} bản tự soi…`) },
+        });
+        downloadBlob(new Blob([made.text], { type: 'application/json' }), made.fileName);
+        // The file exists now: a full storage may refuse the time stamp, which must not turn this into a failure.
+        const recorded = await store.setSetting('last-backup-at', now.toISOString()).then(
+          () => true,
+          () => false,
+        );
+        feedback.setMessage(backupSavedMessage(made, encrypt, recorded));
+        onChanged();
+      },
+      (caught) =>
         caught instanceof BackupFailure ? caught.message : 'Không tạo được tệp sao lưu đúng. Chưa có gì được lưu; hãy thử lại.',
-      );
-    } finally {
-      setBusy(false);
-    }
+    );
   };
 
   return (
@@ -76,15 +70,9 @@ export function BackupSection({ store, onChanged }: Props) {
         Tệp chứa mọi bản tự soi trên thiết bị này, cùng các đợt tổng hợp của chi bộ (trang Chi bộ) nếu có. Dùng để phòng mất dữ
         liệu, hoặc chuyển sang thiết bị khác (mở trang ở máy mới, chọn “Khôi phục từ tệp”).
       </p>
-      <label class="checkbox" for="backup-encrypt">
-        <input
-          id="backup-encrypt"
-          type="checkbox"
-          checked={encrypt}
-          onChange={(event) => setEncrypt(event.currentTarget.checked)}
-        />
+      <Checkbox id="backup-encrypt" checked={encrypt} onChange={setEncrypt}>
         Khóa tệp bằng mật khẩu
-      </label>
+      </Checkbox>
       {warning && (
         <p class="alert alert--warning" id="backup-plain-warning">
           {warning}
@@ -100,10 +88,10 @@ export function BackupSection({ store, onChanged }: Props) {
           hint="Quên mật khẩu thì không mở được tệp. Không ai, kể cả người quản lý trang, lấy lại được."
         />
       )}
-      <button type="submit" class="button button--primary" disabled={busy}>
+      <button type="submit" class="button button--primary" disabled={feedback.busy}>
         Lưu bản sao
       </button>
-      <Feedback message={message} error={error} />
+      <Feedback message={feedback.message} error={feedback.error} />
     </form>
   );
 }

@@ -2,12 +2,11 @@
 import { useState } from 'preact/hooks';
 import type { ReviewStore } from '../../../storage/review-store';
 import { ConfirmDialog } from '../ConfirmDialog';
-import { Feedback } from '../../Feedback';
+import { Feedback, useFeedback } from '../../Feedback';
 
 export function EraseSection({ store }: { store: ReviewStore }) {
   const [confirming, setConfirming] = useState(false);
-  const [message, setMessage] = useState('');
-  const [error, setError] = useState('');
+  const { message, error, setMessage, setError } = useFeedback();
   const erase = async () => {
     setConfirming(false);
     try {

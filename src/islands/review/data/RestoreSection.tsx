@@ -5,7 +5,7 @@ import type { ReviewStore } from '../../../storage/review-store';
 import { applyRestore, fileTooLarge, readRestoreFile, type RestorePreview } from '../data-actions';
 import { describeMoment } from '../time';
 import { BranchPreview } from './BranchPreview';
-import { Feedback } from '../../Feedback';
+import { Feedback, useFeedback } from '../../Feedback';
 import { PasswordField } from './PasswordField';
 
 interface Props {
@@ -19,8 +19,7 @@ export function RestoreSection({ store, onChanged }: Props) {
   const [needsPassphrase, setNeedsPassphrase] = useState(false);
   const [passphrase, setPassphrase] = useState('');
   const [preview, setPreview] = useState<RestorePreview | undefined>(undefined);
-  const [message, setMessage] = useState('');
-  const [error, setError] = useState('');
+  const { message, error, setMessage, setError, start } = useFeedback();
   const previewRef = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
@@ -35,8 +34,7 @@ export function RestoreSection({ store, onChanged }: Props) {
   };
 
   const read = async (content: string, secret?: string) => {
-    setError('');
-    setMessage('');
+    start();
     const outcome = await readRestoreFile(content, secret, store, {
       onProgress: (done, total) => setMessage(`Đang đọc tệp: ${done}/${total} bản tự soi…`),
     });
