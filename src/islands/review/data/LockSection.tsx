@@ -5,7 +5,8 @@ import { WrongPassphraseError } from '../../../domain/sealed';
 import { toNfc } from '../../../domain/text';
 import type { LockStatus, ReviewStore } from '../../../storage/review-store';
 import { passphraseProblem } from '../data-actions';
-import { Feedback } from '../../Feedback';
+import { Feedback, useFeedback } from '../../Feedback';
+import { Checkbox } from '../fields';
 import { PasswordField } from './PasswordField';
 
 interface Props {
@@ -19,9 +20,7 @@ export function LockSection({ store, onChanged }: Props) {
   const [second, setSecond] = useState('');
   const [understood, setUnderstood] = useState(false);
   const [autoLock, setAutoLock] = useState('0');
-  const [message, setMessage] = useState('');
-  const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
+  const feedback = useFeedback();
 
   useEffect(() => {
     void store.lock.status().then(setStatus);
@@ -30,37 +29,32 @@ export function LockSection({ store, onChanged }: Props) {
 
   const enable = async (event: Event) => {
     event.preventDefault();
-    setError('');
+    feedback.start();
     const problem = passphraseProblem(first, second);
-    if (problem) return setError(problem);
-    if (!understood) return setError('Hãy đánh dấu ô xác nhận đã hiểu rằng quên mật khẩu là mất dữ liệu.');
-    setBusy(true);
-    try {
-      await store.lock.enable(toNfc(first));
-      setStatus('unlocked');
-      setFirst('');
-      setSecond('');
-      setMessage('Đã bật khóa: nội dung các bản tự soi và dữ liệu của chi bộ được mã hóa trên thiết bị này.');
-      onChanged();
-    } catch {
-      setError('Không bật được khóa. Dữ liệu vẫn như cũ.');
-    } finally {
-      setBusy(false);
-    }
+    if (problem) return feedback.setError(problem);
+    if (!understood) return feedback.setError('Hãy đánh dấu ô xác nhận đã hiểu rằng quên mật khẩu là mất dữ liệu.');
+    await feedback.run(
+      async () => {
+        await store.lock.enable(toNfc(first));
+        setStatus('unlocked');
+        setFirst('');
+        setSecond('');
+        feedback.setMessage('Đã bật khóa: nội dung các bản tự soi và dữ liệu của chi bộ được mã hóa trên thiết bị này.');
+        onChanged();
+      },
+      () => 'Không bật được khóa. Dữ liệu vẫn như cũ.',
+    );
   };
 
-  const disable = async () => {
-    setBusy(true);
-    try {
-      await store.lock.disable();
-      setStatus('off');
-      setMessage('Đã tắt khóa. Nội dung được lưu không mã hóa trên thiết bị này.');
-    } catch (caught) {
-      setError(caught instanceof WrongPassphraseError ? caught.message : 'Không tắt được khóa.');
-    } finally {
-      setBusy(false);
-    }
-  };
+  const disable = () =>
+    feedback.run(
+      async () => {
+        await store.lock.disable();
+        setStatus('off');
+        feedback.setMessage('Đã tắt khóa. Nội dung được lưu không mã hóa trên thiết bị này.');
+      },
+      (caught) => (caught instanceof WrongPassphraseError ? caught.message : 'Không tắt được khóa.'),
+    );
 
   const chooseAutoLock = async (value: string) => {
     setAutoLock(value);
@@ -68,7 +62,7 @@ export function LockSection({ store, onChanged }: Props) {
       await store.setSetting('auto-lock-minutes', Number(value));
       onChanged();
     } catch {
-      setError('Chưa lưu được lựa chọn tự khóa. Hãy thử lại.');
+      feedback.setError('Chưa lưu được lựa chọn tự khóa. Hãy thử lại.');
     }
   };
 
@@ -92,16 +86,10 @@ export function LockSection({ store, onChanged }: Props) {
             fresh
           />
           <PasswordField id="lock-second" label="Nhập lại mật khẩu" value={second} onInput={setSecond} fresh />
-          <label class="checkbox" for="lock-understood">
-            <input
-              id="lock-understood"
-              type="checkbox"
-              checked={understood}
-              onChange={(event) => setUnderstood(event.currentTarget.checked)}
-            />
+          <Checkbox id="lock-understood" checked={understood} onChange={setUnderstood}>
             Tôi hiểu: quên mật khẩu thì không lấy lại được dữ liệu.
-          </label>
-          <button type="submit" class="button button--primary" disabled={busy}>
+          </Checkbox>
+          <button type="submit" class="button button--primary" disabled={feedback.busy}>
             Bật khóa
           </button>
         </form>
@@ -131,13 +119,13 @@ export function LockSection({ store, onChanged }: Props) {
             >
               Khóa ngay
             </button>
-            <button type="button" class="button button--danger" disabled={busy} onClick={() => void disable()}>
+            <button type="button" class="button button--danger" disabled={feedback.busy} onClick={() => void disable()}>
               Tắt khóa
             </button>
           </div>
         </div>
       )}
-      <Feedback message={message} error={error} />
+      <Feedback message={feedback.message} error={feedback.error} />
     </section>
   );
 }
