@@ -36,7 +36,10 @@ async function backUp(page: Page, passphrase?: string): Promise<string> {
 async function eraseEverything(page: Page): Promise<void> {
   await openDataPanel(page);
   await page.getByRole('button', { name: 'Xóa mọi dữ liệu' }).click();
+  // The page reloads once everything is erased; with no reviews the empty list shows before it does.
+  const reloaded = page.waitForEvent('load');
   await page.getByRole('dialog').getByRole('button', { name: 'Xóa hẳn mọi dữ liệu' }).click();
+  await reloaded;
   await expect(page.getByText('Chưa có bản tự soi nào trên thiết bị này.')).toBeVisible();
 }
 

@@ -21,7 +21,10 @@ export function EraseSection({ store }: { store: ReviewStore }) {
   return (
     <section class="panel" aria-labelledby="erase-heading">
       <h3 id="erase-heading">Xóa mọi dữ liệu trên thiết bị này</h3>
-      <p class="hint">Xóa hẳn mọi bản tự soi, cài đặt khóa, thời điểm sao lưu và cỡ chữ mà trang đã lưu trong trình duyệt này.</p>
+      <p class="hint">
+        Xóa hẳn mọi bản tự soi, dữ liệu tổng hợp của chi bộ (các đợt và kết quả đã nhận), cài đặt khóa, thời điểm sao lưu và cỡ
+        chữ mà trang đã lưu trong trình duyệt này.
+      </p>
       <button type="button" class="button button--danger" onClick={() => setConfirming(true)}>
         Xóa mọi dữ liệu
       </button>
@@ -29,7 +32,7 @@ export function EraseSection({ store }: { store: ReviewStore }) {
       {confirming && (
         <ConfirmDialog
           title="Xóa mọi dữ liệu?"
-          message="Mọi bản tự soi trên thiết bị này sẽ bị xóa hẳn và không khôi phục được, trừ khi bạn đã lưu bản sao ra tệp."
+          message="Mọi bản tự soi và dữ liệu của chi bộ trên thiết bị này sẽ bị xóa hẳn và không khôi phục được, trừ khi bạn đã lưu bản sao ra tệp."
           confirmLabel="Xóa hẳn mọi dữ liệu"
           onConfirm={() => void erase()}
           onCancel={() => setConfirming(false)}
