@@ -30,6 +30,14 @@ test('a round is deleted with its results after a confirmation; keeping it chang
     .getByLabel(/Chọn một hay nhiều tệp kết quả/)
     .setInputFiles([shareFile('bbbbbbbbbbbbb', '6 tháng cuối năm 2026'), shareFile('ccccccccccccc', '6 tháng cuối năm 2026')]);
   await expect(page.getByRole('heading', { name: 'Kết quả đã nhận (2)' })).toBeVisible();
+
+  // One result is dropped after its own confirmation (an in-page dialog, not the browser's confirm()).
+  await page.getByRole('button', { name: 'Bỏ kết quả của Đảng viên chưa ghi tên 2' }).click();
+  await expect(page.getByRole('dialog', { name: 'Bỏ kết quả này?' })).toContainText('Đảng viên chưa ghi tên 2');
+  await page.getByRole('button', { name: 'Bỏ kết quả', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Kết quả đã nhận (1)' })).toBeVisible();
+  await page.getByLabel(/Chọn một hay nhiều tệp kết quả/).setInputFiles([shareFile('ccccccccccccc', '6 tháng cuối năm 2026')]);
+  await expect(page.getByRole('heading', { name: 'Kết quả đã nhận (2)' })).toBeVisible();
   const before = await readRawDatabase(page);
   expect(before['branch-rounds']).toHaveLength(2);
   expect(before['branch-entries']).toHaveLength(3);
