@@ -24,7 +24,7 @@ import { eraseDatabase } from './erase';
 import { ExitCopies } from './exit-copies';
 import { CHANGE_CHANNEL, LockKeeper } from './lock-keeper';
 import type { RewriteContext } from './rewrite-all';
-import { LockChangedError, recordWrites, writeChecked, type WriteTransaction } from './write-transaction';
+import { LockChangedError, recordWrites, storesOf, writeChecked, type WriteTransaction } from './write-transaction';
 import {
   checkSettingKey,
   ReviewLockedError,
@@ -235,6 +235,7 @@ export class IdbReviewStore implements ReviewStore {
       readAll: () => this.getAll(),
       encode: async (review, key) => (key ? (await sealing()).encodeSealed(review, key) : encodePlain(review)),
       write: writeChecked,
+      stores: storesOf,
       announce: (reviews) => {
         for (const review of reviews) this.announce({ id: review.id, revision: review.revision });
       },

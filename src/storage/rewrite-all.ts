@@ -6,20 +6,13 @@
 import type { IDBPDatabase } from 'idb';
 import type { Review } from '../domain/review-schema';
 import { decodeEntry, decodeRound, encodeEntry, encodeRound } from './branch-forms';
-import {
-  BRANCH_ENTRIES_STORE,
-  BRANCH_ROUNDS_STORE,
-  REVIEWS_STORE,
-  SETTINGS_STORE,
-  SUMMARIES_STORE,
-  type ReviewDatabase,
-} from './database';
+import { BRANCH_ENTRIES_STORE, BRANCH_ROUNDS_STORE, type ReviewDatabase } from './database';
 import type { ExitCopies } from './exit-copies';
 import { LOCK_SETTING, type LockSettings } from './lock-settings';
 import { ReviewConflictError } from './review-store';
 import type { LockKeeper } from './lock-keeper';
 import type { Encoded } from './stored-forms';
-import type { writeChecked } from './write-transaction';
+import type { storesOf, writeChecked } from './write-transaction';
 
 export interface RewriteContext {
   readonly db: IDBPDatabase<ReviewDatabase>;
@@ -33,6 +26,8 @@ export interface RewriteContext {
   announce(reviews: readonly Review[]): void;
   /** The review store's checked write (write-transaction.ts), passed in so this module loads nothing more with it. */
   readonly write: typeof writeChecked;
+  /** The object stores of that write, by what they hold (write-transaction.ts, passed in for the same reason). */
+  readonly stores: typeof storesOf;
 }
 
 /** Another tab saved while everything was being re-encoded: read it all again (a conflict the rewrite resolves itself). */
@@ -78,13 +73,13 @@ export async function rewriteAll(
     const branchSnapshot = fingerprint(rawRounds, rawEntries);
     try {
       await context.write(db, current?.salt, (tx) => {
-        const [reviewStore, summaryStore, settingStore, roundStore, entryStore] = [
-          tx.objectStore(REVIEWS_STORE),
-          tx.objectStore(SUMMARIES_STORE),
-          tx.objectStore(SETTINGS_STORE),
-          tx.objectStore(BRANCH_ROUNDS_STORE),
-          tx.objectStore(BRANCH_ENTRIES_STORE),
-        ];
+        const {
+          reviews: reviewStore,
+          summaries: summaryStore,
+          settings: settingStore,
+          rounds: roundStore,
+          entries: entryStore,
+        } = context.stores(tx);
         const unchanged = reviewStore.getAll().then((raws) => {
           const now = raws.map((raw) => {
             const entry = raw as { id?: unknown; revision?: unknown };

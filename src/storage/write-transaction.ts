@@ -24,6 +24,17 @@ export type WriteTransaction = IDBPTransaction<
   'readwrite'
 >;
 
+/** The object stores of a write transaction, by what they hold. */
+export function storesOf(tx: WriteTransaction) {
+  return {
+    reviews: tx.objectStore(REVIEWS_STORE),
+    summaries: tx.objectStore(SUMMARIES_STORE),
+    settings: tx.objectStore(SETTINGS_STORE),
+    rounds: tx.objectStore(BRANCH_ROUNDS_STORE),
+    entries: tx.objectStore(BRANCH_ENTRIES_STORE),
+  };
+}
+
 /** Requests issued at once inside a write: checks that may refuse it, and the writes themselves. */
 export interface WritePlan {
   readonly checks: readonly Promise<unknown>[];
@@ -81,8 +92,7 @@ export function recordWrites(
   encoded: readonly Encoded[],
   options: { add?: boolean; expect?: number },
 ): WritePlan {
-  const reviews = tx.objectStore(REVIEWS_STORE);
-  const summaries = tx.objectStore(SUMMARIES_STORE);
+  const { reviews, summaries } = storesOf(tx);
   const checks: Promise<unknown>[] = [];
   const first = records[0];
   if (options.expect !== undefined && first) {
