@@ -4,7 +4,7 @@
  * conflict check) and an entry as { id, roundId, sealed } (roundId feeds the by-round index).
  */
 import type { Entry, Round } from '../domain/branch/branch-schema';
-import { DocumentLockedError } from '../domain/errors';
+import { DocumentLockedError, UserFacingError } from '../domain/errors';
 import { isSealedForm } from '../domain/sealed-shape';
 import { readEntry, readRound } from './branch-records';
 
@@ -14,6 +14,22 @@ export class BranchLockedError extends DocumentLockedError {
     super('Dữ liệu của chi bộ đang được khóa. Hãy nhập mật khẩu để mở.');
     this.name = 'BranchLockedError';
   }
+}
+
+/** Turning the lock on or off found a branch record it cannot read: nothing is rewritten (fail closed). */
+export class UnreadableBranchDataError extends UserFacingError {
+  constructor() {
+    super(
+      'Có dữ liệu của chi bộ không đọc được (có thể đã hỏng), nên chưa đổi được khóa; dữ liệu vẫn như cũ. Hãy lưu bản sao ra tệp, dùng “Xóa mọi dữ liệu”, rồi khôi phục từ bản sao đó.',
+    );
+    this.name = 'UnreadableBranchDataError';
+  }
+}
+
+/** A sealed record and no key: locked, or (the lock is off) a leftover that cannot be read. */
+function sealedWithoutKey(lockOff: boolean): undefined {
+  if (lockOff) return undefined;
+  throw new BranchLockedError();
 }
 
 /** The sealing code loads only once there is a key (the lock is on): /chi-bo/'s first load stays small. */
@@ -31,11 +47,11 @@ export async function encodeEntry(entry: Entry, key: CryptoKey | undefined): Pro
 
 /**
  * A stored round, or undefined when it cannot be read (left in place, never overwritten). Throws
- * BranchLockedError for a sealed round without the key.
+ * BranchLockedError for a sealed round without the key, unless the lock is known to be off.
  */
-export async function decodeRound(raw: unknown, key: CryptoKey | undefined): Promise<Round | undefined> {
+export async function decodeRound(raw: unknown, key: CryptoKey | undefined, lockOff = false): Promise<Round | undefined> {
   if (!isSealedForm(raw)) return readRound(raw);
-  if (!key) throw new BranchLockedError();
+  if (!key) return sealedWithoutKey(lockOff);
   try {
     const round = readRound(await (await sealing()).openForm(key, raw));
     const revision = (raw as { revision?: unknown }).revision;
@@ -45,9 +61,9 @@ export async function decodeRound(raw: unknown, key: CryptoKey | undefined): Pro
   }
 }
 
-export async function decodeEntry(raw: unknown, key: CryptoKey | undefined): Promise<Entry | undefined> {
+export async function decodeEntry(raw: unknown, key: CryptoKey | undefined, lockOff = false): Promise<Entry | undefined> {
   if (!isSealedForm(raw)) return readEntry(raw);
-  if (!key) throw new BranchLockedError();
+  if (!key) return sealedWithoutKey(lockOff);
   try {
     return readEntry(await (await sealing()).openForm(key, raw));
   } catch {
@@ -59,8 +75,9 @@ export async function decodeEntry(raw: unknown, key: CryptoKey | undefined): Pro
 export async function decodeAll<T>(
   raws: readonly unknown[],
   key: CryptoKey | undefined,
-  decode: (raw: unknown, key: CryptoKey | undefined) => Promise<T | undefined>,
+  decode: (raw: unknown, key: CryptoKey | undefined, lockOff: boolean) => Promise<T | undefined>,
+  lockOff = false,
 ): Promise<T[]> {
-  const decoded = await Promise.all(raws.map((raw) => decode(raw, key)));
+  const decoded = await Promise.all(raws.map((raw) => decode(raw, key, lockOff)));
   return decoded.filter((value) => value !== undefined);
 }

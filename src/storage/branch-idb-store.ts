@@ -59,11 +59,11 @@ export class IdbBranchStore implements BranchStore {
 
   async listRounds(): Promise<Round[]> {
     const raws = await this.db.getAll(BRANCH_ROUNDS_STORE);
-    return (await decodeAll(raws, this.key(), decodeRound)).sort(byCreatedDesc);
+    return (await decodeAll(raws, this.key(), decodeRound, this.keeper.plainAllowed())).sort(byCreatedDesc);
   }
 
   async get(id: string): Promise<Round | undefined> {
-    return decodeRound(await this.db.get(BRANCH_ROUNDS_STORE, id), this.key());
+    return decodeRound(await this.db.get(BRANCH_ROUNDS_STORE, id), this.key(), this.keeper.plainAllowed());
   }
 
   async createRound(round: Round): Promise<Round> {
@@ -104,7 +104,7 @@ export class IdbBranchStore implements BranchStore {
 
   async listEntries(roundId: string): Promise<Entry[]> {
     const raws = await this.db.getAllFromIndex(BRANCH_ENTRIES_STORE, BY_ROUND_INDEX, roundId);
-    return (await decodeAll(raws, this.key(), decodeEntry)).sort(byArrival);
+    return (await decodeAll(raws, this.key(), decodeEntry, this.keeper.plainAllowed())).sort(byArrival);
   }
 
   async putEntries(entries: readonly Entry[]): Promise<void> {
@@ -131,8 +131,9 @@ export class IdbBranchStore implements BranchStore {
 
   async getAll(): Promise<BranchData> {
     const key = this.key();
-    const rounds = await decodeAll(await this.db.getAll(BRANCH_ROUNDS_STORE), key, decodeRound);
-    const entries = await decodeAll(await this.db.getAll(BRANCH_ENTRIES_STORE), key, decodeEntry);
+    const off = this.keeper.plainAllowed();
+    const rounds = await decodeAll(await this.db.getAll(BRANCH_ROUNDS_STORE), key, decodeRound, off);
+    const entries = await decodeAll(await this.db.getAll(BRANCH_ENTRIES_STORE), key, decodeEntry, off);
     return { rounds, entries };
   }
 

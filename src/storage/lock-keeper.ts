@@ -56,7 +56,13 @@ export class LockKeeper implements BranchLock {
   async unlock(passphrase: string): Promise<void> {
     // The crypto loads when first needed: /chi-bo/ without the lock never loads it.
     const [settings, { openingKey }] = await Promise.all([readLockSettings(this.db), import('./opening-key')]);
-    if (!settings) return;
+    if (!settings) {
+      // Turned off in another tab meanwhile: say so, rather than show "unlocked".
+      this.forget();
+      this.lockOn = false;
+      this.changed(false);
+      return;
+    }
     const key = await openingKey(passphrase, settings, LOCK_CHECK);
     this.current = { key, salt: settings.parameters.salt };
     this.lockOn = true;

@@ -5,7 +5,7 @@
  */
 import type { IDBPDatabase } from 'idb';
 import type { Review } from '../domain/review-schema';
-import { decodeEntry, decodeRound, encodeEntry, encodeRound } from './branch-forms';
+import { decodeEntry, decodeRound, encodeEntry, encodeRound, UnreadableBranchDataError } from './branch-forms';
 import { BRANCH_ENTRIES_STORE, BRANCH_ROUNDS_STORE, type ReviewDatabase } from './database';
 import type { ExitCopies } from './exit-copies';
 import { LOCK_SETTING, type LockSettings } from './lock-settings';
@@ -33,6 +33,17 @@ export interface RewriteContext {
 /** Another tab saved while everything was being re-encoded: read it all again (a conflict the rewrite resolves itself). */
 const changed = () => new ReviewConflictError('*');
 
+/** A branch record decoded, or UnreadableBranchDataError. */
+async function readable<T>(
+  decode: (raw: unknown, key: CryptoKey | undefined) => Promise<T | undefined>,
+  raw: unknown,
+  key: CryptoKey | undefined,
+): Promise<T> {
+  const value = await decode(raw, key).catch(() => undefined);
+  if (value === undefined) throw new UnreadableBranchDataError();
+  return value;
+}
+
 /** A fingerprint of the raw branch records, to notice a change made while they were being re-encoded. */
 const fingerprint = (rounds: readonly unknown[], entries: readonly unknown[]) => JSON.stringify([rounds, entries]);
 
@@ -57,15 +68,11 @@ export async function rewriteAll(
     const encoded: Encoded[] = [];
     for (const review of reviews) encoded.push(await context.encode(review, key));
     const rounds: unknown[] = [];
-    for (const raw of rawRounds) {
-      const round = await decodeRound(raw, current?.key);
-      if (round) rounds.push(await encodeRound(round, key));
-    }
+    // Fail closed, as for reviews: a record that cannot be read is never left behind sealed with a
+    // key that is going away, nor plain once the lock is on.
+    for (const raw of rawRounds) rounds.push(await encodeRound(await readable(decodeRound, raw, current?.key), key));
     const entries: unknown[] = [];
-    for (const raw of rawEntries) {
-      const entry = await decodeEntry(raw, current?.key);
-      if (entry) entries.push(await encodeEntry(entry, key));
-    }
+    for (const raw of rawEntries) entries.push(await encodeEntry(await readable(decodeEntry, raw, current?.key), key));
     const snapshot = reviews
       .map((review) => `${review.id}@${review.revision}`)
       .sort()

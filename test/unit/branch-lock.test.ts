@@ -7,7 +7,7 @@ import { createReview, setAnswer } from '../../src/domain/review-model';
 import { WrongPassphraseError } from '../../src/domain/sealed';
 import { DocumentSession } from '../../src/domain/session/document-session';
 import type { Round } from '../../src/domain/branch/branch-schema';
-import { BranchLockedError } from '../../src/storage/branch-forms';
+import { BranchLockedError, UnreadableBranchDataError } from '../../src/storage/branch-forms';
 import { IdbBranchStore } from '../../src/storage/branch-idb-store';
 import {
   BRANCH_ENTRIES_STORE,
@@ -261,5 +261,36 @@ describe('branch data under the passphrase lock', () => {
     const fresh = await branchTab();
     expect(await fresh.lock.status()).toBe('off');
     expect(await fresh.listRounds()).toEqual([]);
+  });
+
+  it('refuses to turn the lock off while a sealed round cannot be opened, and changes nothing (fail closed)', async () => {
+    const reviews = await reviewTab();
+    await reviews.lock.enable(PASSPHRASE);
+    const branch = await branchTab();
+    await branch.lock.unlock(PASSPHRASE);
+    await storeWorkspace(branch);
+    // Damage one sealed round: its ciphertext no longer opens with the key.
+    const db = await openReviewDatabase();
+    const stored = (await db.get(BRANCH_ROUNDS_STORE, 'd1')) as { sealed: { iv: string; data: string } };
+    await db.put(BRANCH_ROUNDS_STORE, { ...stored, sealed: { ...stored.sealed, data: `AAAA${stored.sealed.data.slice(4)}` } });
+    db.close();
+    const before = await rawBranch();
+
+    await expect(reviews.lock.disable()).rejects.toBeInstanceOf(UnreadableBranchDataError);
+    expect(await reviews.lock.status()).toBe('unlocked');
+    expect((await rawBranch()).json).toBe(before.json);
+    // The readable data stays usable meanwhile; the damaged round is left out, not shown as locked.
+    expect((await branch.listRounds()).map((round) => round.id)).toEqual(['d2']);
+  });
+
+  it('with the lock off, a sealed leftover is left out instead of locking the whole workspace', async () => {
+    const branch = await branchTab();
+    await storeWorkspace(branch);
+    const db = await openReviewDatabase();
+    await db.put(BRANCH_ROUNDS_STORE, { id: 'old', revision: 0, sealed: { iv: 'AAAAAAAAAAAAAAAA', data: 'AAAA' } });
+    db.close();
+    expect(await branch.lock.status()).toBe('off');
+    expect((await branch.listRounds()).map((round) => round.id).sort()).toEqual(['d1', 'd2']);
+    expect((await branch.getAll()).rounds).toHaveLength(2);
   });
 });

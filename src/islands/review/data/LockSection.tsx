@@ -1,5 +1,6 @@
 /** "Khóa bằng mật khẩu": turns the lock on or off, locks now, and chooses the auto-lock delay. */
 import { useEffect, useState } from 'preact/hooks';
+import { userMessage } from '../../../domain/errors';
 import { AUTO_LOCK_CHOICES, MIN_PASSPHRASE_LENGTH } from '../../../domain/limits';
 import { WrongPassphraseError } from '../../../domain/sealed';
 import { toNfc } from '../../../domain/text';
@@ -42,7 +43,7 @@ export function LockSection({ store, onChanged }: Props) {
         feedback.setMessage('Đã bật khóa: nội dung các bản tự soi và dữ liệu của chi bộ được mã hóa trên thiết bị này.');
         onChanged();
       },
-      () => 'Không bật được khóa. Dữ liệu vẫn như cũ.',
+      (caught) => userMessage(caught, 'Không bật được khóa. Dữ liệu vẫn như cũ.'),
     );
   };
 
@@ -53,7 +54,8 @@ export function LockSection({ store, onChanged }: Props) {
         setStatus('off');
         feedback.setMessage('Đã tắt khóa. Nội dung được lưu không mã hóa trên thiết bị này.');
       },
-      (caught) => (caught instanceof WrongPassphraseError ? caught.message : 'Không tắt được khóa.'),
+      (caught) =>
+        caught instanceof WrongPassphraseError ? caught.message : userMessage(caught, 'Không tắt được khóa. Dữ liệu vẫn như cũ.'),
     );
 
   const chooseAutoLock = async (value: string) => {
