@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { DocumentLockedError } from '../../src/domain/errors';
 import { parsePaperLevels } from '../../src/domain/branch/paper-entry';
 import { checklistItemIds } from '../../src/domain/checklist';
 import { createReview, setAnswer, setMember } from '../../src/domain/review-model';
@@ -134,5 +135,24 @@ describe('the branch workspace', () => {
     await ws.deleteRound(first?.id ?? '');
     expect(ws.getState()).toMatchObject({ rounds: [], round: undefined, entries: [] });
     expect(ws.getState().notice).toBe('Đã xóa đợt “6 tháng đầu năm 2026” cùng 1 kết quả đã nhận.');
+  });
+
+  it('says when results could not be stored (locked meanwhile) and reports false, so a link is kept to try again', async () => {
+    const { ws, store } = await workspace();
+    vi.spyOn(store, 'putEntries').mockRejectedValueOnce(new DocumentLockedError());
+    expect(
+      await ws.addFiles([
+        { name: 'a.json', text: memberFile('a') },
+        { name: 'cut.json', text: memberFile('c').slice(0, 50) },
+      ]),
+    ).toBe(false);
+    const state = ws.getState();
+    expect(state.reports.map((r) => r.kind)).toEqual(['refused', 'refused']);
+    expect(state.reports[0]?.message).toMatch(/Chưa lưu: dữ liệu vừa được khóa/);
+    expect(state.reports[1]?.message).not.toMatch(/Chưa lưu/);
+    expect(state.entries).toEqual([]);
+    expect(await store.listEntries(state.round?.id ?? '')).toEqual([]);
+    expect(await ws.addFiles([{ name: 'a.json', text: memberFile('a') }])).toBe(true);
+    expect(ws.getState().entries).toHaveLength(1);
   });
 });

@@ -87,7 +87,7 @@ export function AddResults({ workspace, round, reports }: Props) {
         onSubmit={(e) => {
           e.preventDefault();
           if (link.trim() === '') return;
-          void workspace.addLink(link.trim()).then(() => setLink(''));
+          void workspace.addLink(link.trim()).then((stored) => stored && setLink(''));
         }}
       >
         <div class="field">

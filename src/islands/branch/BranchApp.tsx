@@ -186,9 +186,8 @@ export default function BranchApp({ checklists }: Props) {
                   type="button"
                   class="button button--primary"
                   onClick={() => {
-                    const link = pendingLink;
-                    setPendingLink(undefined);
-                    void workspace.addLink(link);
+                    // Kept until it is stored: the address bar no longer holds it.
+                    void workspace.addLink(pendingLink).then((stored) => stored && setPendingLink(undefined));
                   }}
                 >
                   Thêm vào đợt này

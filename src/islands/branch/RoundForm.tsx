@@ -1,5 +1,6 @@
 /** Creating a round (đợt): a new one, or the next one from the round being viewed. */
 import { useState } from 'preact/hooks';
+import { userMessage } from '../../domain/errors';
 import type { Round } from '../../domain/branch/branch-schema';
 import type { WorkspaceChecklist } from './workspace';
 
@@ -36,14 +37,18 @@ export function RoundForm({ checklists, previous, onCreate, onCancel }: Props) {
       return setError('Số đảng viên của chi bộ phải là số nguyên từ 1 đến 500.');
     }
     setError('');
-    await onCreate({
-      period,
-      memberCount,
-      branchName: text('branchName'),
-      higherCommittee: text('higherCommittee'),
-      checklistId: text('checklistId') || checklists[0]?.id || 'nq04-27',
-      fromPrevious,
-    });
+    try {
+      await onCreate({
+        period,
+        memberCount,
+        branchName: text('branchName'),
+        higherCommittee: text('higherCommittee'),
+        checklistId: text('checklistId') || checklists[0]?.id || 'nq04-27',
+        fromPrevious,
+      });
+    } catch (caught) {
+      setError(userMessage(caught, 'Chưa tạo được đợt: bộ nhớ của trình duyệt báo lỗi. Hãy thử lại.'));
+    }
   };
   return (
     <form class="round-form" onSubmit={(event) => void submit(event)} noValidate>

@@ -121,8 +121,8 @@ export class BranchWorkspace {
     this.set({ round, rounds: this.state.rounds.map((r) => (r.id === round.id ? round : r)) });
   }
 
-  /** Adds many share files at once; each is reported; the valid ones are written together. */
-  async addFiles(files: readonly { name: string; text: string }[]): Promise<void> {
+  /** Adds many share files at once; each is reported; the valid ones are written together. False: not stored. */
+  async addFiles(files: readonly { name: string; text: string }[]): Promise<boolean> {
     const round = this.requireRound();
     const checklist = { id: round.checklistId, itemIds: this.itemIds(round.checklistId) };
     const incoming: { source: string; received?: Received; error?: string }[] = files.map((file) => {
@@ -135,19 +135,21 @@ export class BranchWorkspace {
         };
       }
     });
-    await this.apply(round, incoming);
+    return this.apply(round, incoming);
   }
 
-  /** Adds a result from a link or the part after "#". */
-  async addLink(text: string): Promise<void> {
+  /** Adds a result from a link or the part after "#". False when storing failed (keep the link to try again). */
+  async addLink(text: string): Promise<boolean> {
     const round = this.requireRound();
     const fragment = text.includes('#') ? text.slice(text.indexOf('#') + 1) : text;
     const checklists = new Map(this.checklists.map((c) => [c.id, this.itemIds(c.id)]));
     try {
-      await this.apply(round, [{ source: 'Liên kết', received: receivedFromLink(readShareFragment(fragment, checklists)) }]);
+      return await this.apply(round, [
+        { source: 'Liên kết', received: receivedFromLink(readShareFragment(fragment, checklists)) },
+      ]);
     } catch (error) {
       if (!(error instanceof ShareError)) throw error;
-      await this.apply(round, [{ source: 'Liên kết', error: error.message }]);
+      return this.apply(round, [{ source: 'Liên kết', error: error.message }]);
     }
   }
 
@@ -168,8 +170,7 @@ export class BranchWorkspace {
       name: input.name,
       actionCounts: input.actionCounts,
     });
-    await this.apply(round, [{ source: 'Phiếu giấy', received }]);
-    return true;
+    return this.apply(round, [{ source: 'Phiếu giấy', received }]);
   }
 
   /** Deletes a round with the results received in it, then shows the most recent round left. */
@@ -191,7 +192,11 @@ export class BranchWorkspace {
     this.set({ reports: [] });
   }
 
-  private async apply(round: Round, incoming: readonly { source: string; received?: Received; error?: string }[]): Promise<void> {
+  /** Reports each thing given and writes the new ones together; false when that write failed (nothing stored). */
+  private async apply(
+    round: Round,
+    incoming: readonly { source: string; received?: Received; error?: string }[],
+  ): Promise<boolean> {
     let entries = [...this.state.entries];
     const toWrite = new Map<string, Entry>();
     const reports: AddReport[] = [];
@@ -237,10 +242,22 @@ export class BranchWorkspace {
       );
     }
     if (toWrite.size > 0) {
-      await this.store.putEntries([...toWrite.values()]);
+      try {
+        await this.store.putEntries([...toWrite.values()]);
+      } catch (error) {
+        // Locked in another tab meanwhile, or the browser's storage failed: say so, store nothing.
+        const message =
+          error instanceof DocumentLockedError
+            ? 'Chưa lưu: dữ liệu vừa được khóa. Hãy mở khóa rồi thêm lại; không có gì bị thay đổi.'
+            : 'Chưa lưu: bộ nhớ của trình duyệt báo lỗi. Không có gì bị thay đổi; hãy thử lại.';
+        const unsaved = (r: AddReport) => r.kind === 'added' || r.kind === 'replaced';
+        this.set({ reports: reports.map((r) => (unsaved(r) ? { ...r, kind: 'refused', message } : r)) });
+        return false;
+      }
       entries.sort((x, y) => x.number - y.number);
     }
     this.set({ entries, reports });
+    return true;
   }
 
   private async reloadEntries(): Promise<void> {
