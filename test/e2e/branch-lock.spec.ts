@@ -64,9 +64,20 @@ test('with the lock on, /chi-bo/ asks for the passphrase and IndexedDB holds no 
   await other.getByRole('button', { name: 'Mở khóa' }).click();
   await expect(other.locator('#round-select option')).toHaveCount(2);
   await expect(page.getByText('Bật, tắt khóa hoặc chọn thời gian tự khóa ở trang')).toBeVisible();
+  // The other tab has a confirmation open when the lock closes: it is cancelled, not left to make the page inert.
+  await other.getByRole('button', { name: /^Xóa đợt “/ }).click();
+  await expect(other.getByRole('dialog', { name: 'Xóa đợt tổng hợp?' })).toBeVisible();
   await page.getByRole('button', { name: 'Khóa ngay' }).click();
   for (const tab of [page, other]) {
     await expect(tab.getByRole('heading', { name: 'Dữ liệu của chi bộ đang được khóa' })).toBeVisible();
-    await expect(tab.getByRole('heading', { name: 'Bức tranh của chi bộ' })).toBeHidden();
+    await expect(tab.getByRole('heading', { name: 'Bức tranh của chi bộ' })).toHaveCount(0);
+    // No names or counts stay in the page while it is locked.
+    await expect(tab.locator('#round-select')).toHaveCount(0);
+    await expect(tab.getByText('Chi bộ Khối 5')).toHaveCount(0);
   }
+  await expect(other.getByRole('dialog')).toHaveCount(0);
+  await other.getByLabel('Mật khẩu').fill(PASSPHRASE);
+  await other.getByRole('button', { name: 'Mở khóa' }).click();
+  await expect(other.locator('#round-select option')).toHaveCount(2);
+  expect((await readRawDatabase(other))['branch-rounds']).toHaveLength(2);
 });

@@ -121,6 +121,24 @@ test('lock turned on in one tab while another types: its unsaved text survives a
   await expect(second.locator('#item-I-1-observed')).toHaveValue('chữ gõ sau khi thẻ kia khóa');
 });
 
+test('a confirmation open when another tab turns the lock on is cancelled: the passphrase form can be used', async ({
+  context,
+}) => {
+  const first = await context.newPage();
+  const url = await createReview(first, 'Kỳ có hộp thoại');
+  await first.getByRole('button', { name: 'Thêm biện pháp khắc phục cho biểu hiện 1' }).click();
+  await first.locator('textarea[id$="-what-inline"]').fill('Việc cần làm');
+  await expect(first.locator('.save-status')).toContainText(/Đã lưu lúc/);
+  await first.goto(url.replace(/\/[a-z-]+$/, '/ke-hoach'));
+  await first.getByRole('button', { name: 'Xóa biện pháp 1' }).click();
+  await expect(first.getByRole('dialog', { name: 'Xóa biện pháp này?' })).toBeVisible();
+
+  await enableLock(await context.newPage());
+  await expect(first.getByRole('dialog')).toHaveCount(0);
+  await unlock(first);
+  await expect(first.getByRole('button', { name: 'Xóa biện pháp 1' })).toBeVisible();
+});
+
 test('erasing everything in one tab: the other says the data was erased', async ({ context }) => {
   const first = await context.newPage();
   const url = await createReview(first, 'Kỳ bị xóa');

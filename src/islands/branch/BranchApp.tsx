@@ -206,7 +206,7 @@ export default function BranchApp({ checklists }: Props) {
           <p class="status-line" role="status">
             {state.notice}
           </p>
-          {state.rounds.length > 0 && (
+          {state.rounds.length > 0 && !locked && (
             <div class="field">
               <label for="round-select">Đợt đang xem</label>
               <select id="round-select" value={round?.id} onChange={(e) => void workspace.select(e.currentTarget.value)}>
@@ -236,7 +236,7 @@ export default function BranchApp({ checklists }: Props) {
             </button>
           )}
         </section>
-        {round && !creating && RoundView && <RoundView workspace={workspace} state={state} round={round} />}
+        {round && !creating && RoundView && <RoundView workspace={workspace} state={state} round={round} locked={locked} />}
         {round && !creating && !RoundView && (
           <p role={viewError ? 'alert' : 'status'} class={viewError ? 'alert alert--error' : 'review-loading'}>
             {viewError ? 'Không tải được phần tổng hợp. Hãy kiểm tra kết nối mạng rồi tải lại trang.' : 'Đang tải phần tổng hợp…'}

@@ -12,22 +12,35 @@ interface Props {
   workspace: BranchWorkspace;
   state: WorkspaceState;
   round: Round;
+  /** While locked only the autosaved sessions stay (hidden, to keep unsaved edits): no names or counts in the page. */
+  locked?: boolean;
 }
 
-export function RoundWorkspace({ workspace, state, round }: Props) {
+export function RoundWorkspace({ workspace, state, round, locked = false }: Props) {
   return (
     <>
       <RoundSettings key={round.id} store={workspace.store} round={round} onSaved={(r) => workspace.roundSaved(r)} />
-      <AddResults workspace={workspace} round={round} reports={state.reports} />
-      <EntryList entries={state.entries} onDelete={(id) => void workspace.deleteEntry(id)} />
-      <PictureView round={round} entries={state.entries} checklist={workspace.checklist(round.checklistId)} />
+      {!locked && (
+        <>
+          <AddResults workspace={workspace} round={round} reports={state.reports} />
+          <EntryList entries={state.entries} onDelete={(id) => void workspace.deleteEntry(id)} />
+          <PictureView round={round} entries={state.entries} checklist={workspace.checklist(round.checklistId)} />
+        </>
+      )}
       <ReportLauncher
         store={workspace.store}
         round={round}
         entries={state.entries}
         checklist={workspace.checklist(round.checklistId)}
       />
-      <DeleteRound round={round} entryCount={state.entries.length} onDelete={(id) => workspace.deleteRound(id)} />
+      {!locked && (
+        <DeleteRound
+          key={round.id}
+          round={round}
+          entryCount={state.entries.length}
+          onDelete={(id) => workspace.deleteRound(id)}
+        />
+      )}
     </>
   );
 }

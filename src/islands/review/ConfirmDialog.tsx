@@ -21,6 +21,17 @@ export function ConfirmDialog({ title, message, confirmLabel, cancelLabel = 'KhÃ
       if (opener?.isConnected) opener.focus();
     };
   }, []);
+  useEffect(() => {
+    // When the data locks, the view holding this dialog is hidden: a modal left open there would
+    // keep the whole page, the passphrase form included, inert. Cancel it as Escape would.
+    const holder = ref.current?.parentElement;
+    if (!holder) return;
+    const observer = new ResizeObserver(() => {
+      if (holder.getClientRects().length === 0) onCancel();
+    });
+    observer.observe(holder);
+    return () => observer.disconnect();
+  }, [onCancel]);
   return (
     <dialog
       ref={ref}
