@@ -5,6 +5,10 @@ import type { DocumentChange } from '../domain/session/document-session';
 import { prepareEntry, prepareRound, readEntry, readRound } from './branch-records';
 import { byArrival, byCreatedDesc, type BranchData, type BranchStore } from './branch-store';
 
+/** What the page says when it works on this store (the browser refused IndexedDB). */
+export const MEMORY_WARNING =
+  'Không mở được bộ nhớ của trình duyệt (có thể do cửa sổ ẩn danh). Bạn vẫn tổng hợp được, nhưng khi đóng trang mọi thứ sẽ mất.';
+
 export class MemoryBranchStore implements BranchStore {
   readonly kind = 'memory' as const;
   private readonly rounds = new Map<string, string>();

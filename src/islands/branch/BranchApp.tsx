@@ -39,12 +39,8 @@ async function openBranchStore(): Promise<{ store: BranchStore; warning?: string
     return { store: await IdbBranchStore.open() };
   } catch {
     // The fallback is rarely needed, so it loads only then (first-load budget).
-    const { MemoryBranchStore } = await import('../../storage/branch-memory-store');
-    return {
-      store: new MemoryBranchStore(),
-      warning:
-        'Không mở được bộ nhớ của trình duyệt (có thể do cửa sổ ẩn danh). Bạn vẫn tổng hợp được, nhưng khi đóng trang mọi thứ sẽ mất.',
-    };
+    const { MemoryBranchStore, MEMORY_WARNING } = await import('../../storage/branch-memory-store');
+    return { store: new MemoryBranchStore(), warning: MEMORY_WARNING };
   }
 }
 

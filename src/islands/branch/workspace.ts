@@ -17,6 +17,7 @@ import {
   type Received,
 } from '../../domain/branch/entries';
 import type { PictureChecklist } from '../../domain/branch/picture';
+import { describeMoment } from '../review/time';
 import { readShareFile, readShareFragment, ShareError, type ActionCounts } from '../../domain/share';
 import type { BranchStore } from '../../storage/branch-store';
 import { DocumentLockedError } from '../../domain/errors';
@@ -196,8 +197,6 @@ export class BranchWorkspace {
     round: Round,
     incoming: readonly { source: string; received?: Received; error?: string }[],
   ): Promise<boolean> {
-    // Dates are written only in the reports: their code loads with the first addition, not the page.
-    const { describeMoment } = await import('../review/time');
     let entries = [...this.state.entries];
     const toWrite = new Map<string, Entry>();
     const reports: AddReport[] = [];
