@@ -1,6 +1,6 @@
 // npm run bench: sizes of the built pages and their first-load JavaScript, build time, and timings
 // of saving, listing and exporting in Chromium. Not part of npm test: timing never decides pass/fail.
-import { execSync, spawn } from 'node:child_process';
+import { execSync } from 'node:child_process';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -10,6 +10,7 @@ import { parse as parseYaml } from 'yaml';
 import { chromiumArgs, chromiumPath } from '../chromium.mjs';
 import { firstLoad } from '../budgets/first-load.ts';
 import { benchBranch, describeBranch } from './branch-bench.mjs';
+import { startPreview } from './preview.mjs';
 
 // Options: `--only pdf` times only the plan's PDF export (after seeding the reviews it prints);
 // `--no-build` reuses dist/ as it is; `--port N` serves the preview on N (default 4390);
@@ -109,25 +110,14 @@ const bundle = await build({
   target: 'es2022',
 });
 const port = Number(option('--port') ?? 4390);
-const server = spawn('npx', ['astro', 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], {
-  cwd: root,
-  stdio: 'ignore',
-  env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-  detached: true,
-});
+const preview = await startPreview(root, port);
+const origin = preview.origin;
 try {
-  for (let attempt = 0; attempt < 60; attempt += 1) {
-    try {
-      if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break;
-    } catch {
-      await new Promise((resolve) => setTimeout(resolve, 500));
-    }
-  }
   const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
   // The site's CSP rightly blocks injected scripts; the bench injects its timing harness on purpose.
   const context = await browser.newContext({ bypassCSP: true, acceptDownloads: true });
   const page = await context.newPage();
-  await page.goto(`http://127.0.0.1:${port}/rieng-tu/`);
+  await page.goto(`${origin}/rieng-tu/`);
   await page.addScriptTag({ content: bundle.outputFiles[0].text });
   const itemIds = ['I', 'II', 'III'].flatMap((group) => Array.from({ length: 9 }, (_, index) => `${group}-${index + 1}`));
   if (only === undefined) {
@@ -149,7 +139,7 @@ try {
     const uiTimes = [];
     for (let round = 0; round < 7; round += 1) {
       const start = Date.now();
-      await page.goto(`http://127.0.0.1:${port}/tu-soi/`);
+      await page.goto(`${origin}/tu-soi/`);
       await page.locator('.review-card').nth(199).waitFor();
       uiTimes.push(Date.now() - start);
     }
@@ -164,7 +154,7 @@ try {
   // Round 0: first use (nothing cached). Rounds 1–pdfReloads: page reloaded, files from the HTTP
   // cache. The last 5 rounds: another export in the same page (code already loaded).
   for (let round = 0; round < pdfReloads + 6; round += 1) {
-    if (round === 0) await pdfPage.goto(`http://127.0.0.1:${port}/tu-soi/#/ban/seed-0/in`);
+    if (round === 0) await pdfPage.goto(`${origin}/tu-soi/#/ban/seed-0/in`);
     else if (round <= pdfReloads) await pdfPage.reload();
     const button = pdfPage.getByRole('button', { name: 'Tải bản PDF' });
     await button.waitFor();
@@ -181,41 +171,34 @@ try {
     `PDF export of a full review (27 answers with notes, 27 actions), click → file handed over: first use ${pdfTimes[0]} ms (budget ≤ 1 s); after a reload with files cached (print part open, ${pdfReloads} reloads): median ${med(pdfTimes.slice(1, pdfReloads + 1))} ms; again in the same page: median ${med(pdfTimes.slice(pdfReloads + 1))} ms (budget ≤ 300 ms cached); PDF ${kb(pdfBytes)} (budget ≤ 80 KB)`,
   );
 
-  if (only === 'pdf') {
-    await browser.close();
-    process.kill(-server.pid);
-    process.exit(0);
+  // `--only pdf` stops here; the report and branch cases follow.
+  if (only === undefined) {
+    // Branch report (issue 10): a 40-member round, every section filled, generated in the page
+    // with the site's own fonts; the first export loads code and fonts, the rest are timed.
+    const reportBundle = await build({
+      entryPoints: [join(root, 'test/bench/report-entry.ts')],
+      bundle: true,
+      format: 'iife',
+      write: false,
+      minify: true,
+      target: 'es2022',
+      define: { 'import.meta.env.BASE_URL': '"/"' },
+    });
+    const checklistData = parseYaml(readFileSync(join(root, 'content/checklists/nq04-27.yaml'), 'utf8'));
+    const reportPage = await context.newPage();
+    await reportPage.goto(`${origin}/rieng-tu/`);
+    await reportPage.addScriptTag({ content: reportBundle.outputFiles[0].text });
+    const report = await reportPage.evaluate(async (data) => globalThis.tstsReportBench.benchReport(data, 8), checklistData);
+    console.log(
+      `\nReport PDF, 40-member round, all sections filled: first export ${report.times[0].toFixed(0)} ms; after the first: median ${med(report.times.slice(1)).toFixed(0)} ms (budget ≤ 500 ms); ${kb(report.bytes)} (budget ≤ 150 KB)`,
+    );
+    console.log(`Blank phiếu tự soi PDF: ${kb(report.formBytes)} (budget ≤ 60 KB)`);
+
+    // Branch workspace: 40 share files chosen at once, change event → picture showing 40 results.
+    console.log(describeBranch(await benchBranch(browser, origin)));
   }
-
-  // Branch report (issue 10): a 40-member round, every section filled, generated in the page
-  // with the site's own fonts; the first export loads code and fonts, the rest are timed.
-  const reportBundle = await build({
-    entryPoints: [join(root, 'test/bench/report-entry.ts')],
-    bundle: true,
-    format: 'iife',
-    write: false,
-    minify: true,
-    target: 'es2022',
-    define: { 'import.meta.env.BASE_URL': '"/"' },
-  });
-  const checklistData = parseYaml(readFileSync(join(root, 'content/checklists/nq04-27.yaml'), 'utf8'));
-  const reportPage = await context.newPage();
-  await reportPage.goto(`http://127.0.0.1:${port}/rieng-tu/`);
-  await reportPage.addScriptTag({ content: reportBundle.outputFiles[0].text });
-  const report = await reportPage.evaluate(async (data) => globalThis.tstsReportBench.benchReport(data, 8), checklistData);
-  console.log(
-    `\nReport PDF, 40-member round, all sections filled: first export ${report.times[0].toFixed(0)} ms; after the first: median ${med(report.times.slice(1)).toFixed(0)} ms (budget ≤ 500 ms); ${kb(report.bytes)} (budget ≤ 150 KB)`,
-  );
-  console.log(`Blank phiếu tự soi PDF: ${kb(report.formBytes)} (budget ≤ 60 KB)`);
-
-  // Branch workspace: 40 share files chosen at once, change event → picture showing 40 results.
-  console.log(describeBranch(await benchBranch(browser, `http://127.0.0.1:${port}`)));
   await browser.close();
 } finally {
-  try {
-    process.kill(-server.pid);
-  } catch {
-    // already gone
-  }
+  preview.stop();
 }
 console.log(`\nMeasured on this machine (${relative(root, dist)} from a fresh build).`);

@@ -2,9 +2,9 @@
 // showing the 40 results. Used by `npm run bench`; on its own (against an existing `dist/`):
 //   node test/bench/branch-bench.mjs [rounds]
 // Timing is a figure to read, never a pass/fail test.
-import { spawn } from 'node:child_process';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from '../chromium.mjs';
+import { startPreview } from './preview.mjs';
 
 const itemIds = ['I', 'II', 'III'].flatMap((group) => Array.from({ length: 9 }, (_, index) => `${group}-${index + 1}`));
 const shareLevels = ['none', 'risk', 'some', 'clear'];
@@ -82,29 +82,13 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const rounds = Number(process.argv[2] ?? 9);
   const port = 4391;
   const root = new URL('../..', import.meta.url).pathname;
-  const server = spawn('npx', ['astro', 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], {
-    cwd: root,
-    stdio: 'ignore',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-    detached: true,
-  });
+  const preview = await startPreview(root, port);
   try {
-    for (let attempt = 0; attempt < 60; attempt += 1) {
-      try {
-        if ((await fetch(`http://127.0.0.1:${port}/`)).ok) break;
-      } catch {
-        await new Promise((resolve) => setTimeout(resolve, 500));
-      }
-    }
     const browser = await chromium.launch({ executablePath: chromiumPath, args: chromiumArgs });
-    const times = await benchBranch(browser, `http://127.0.0.1:${port}`, rounds);
+    const times = await benchBranch(browser, preview.origin, rounds);
     console.log(`${describeBranch(times)}; each: ${times.map((t) => t.toFixed(0)).join(', ')}`);
     await browser.close();
   } finally {
-    try {
-      process.kill(-server.pid);
-    } catch {
-      // already gone
-    }
+    preview.stop();
   }
 }
