@@ -22,7 +22,7 @@ export function DeleteRound({ round, entryCount, onDelete }: Props) {
       </p>
       {failed && (
         <p class="alert alert--error" role="alert">
-          Chưa xóa được đợt này (bộ nhớ của trình duyệt báo lỗi). Không có gì bị thay đổi; hãy thử lại.
+          Có lỗi khi xóa đợt này (bộ nhớ của trình duyệt báo lỗi). Hãy tải lại trang để xem đợt đã được xóa hay chưa.
         </p>
       )}
       <button type="button" class="button button--danger" onClick={() => setAsking(true)}>
